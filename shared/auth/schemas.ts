@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { Role } from './roles';
+
+export const MemberProfile = z.object({
+  id: z.string(),
+  name: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  orgPath: z.string(),
+  roles: z.array(Role),
+  category: z.enum(['full', 'probationary']),
+});
+export type MemberProfile = z.infer<typeof MemberProfile>;
+
+export const LoginRequest = z.strictObject({
+  /** wx.login() code; locally `mock-<openid>`. */
+  code: z.string().trim().min(1).max(128),
+});
+export const LoginResponse = z.object({
+  token: z.string(),
+  /** null: this WeChat user is not bound yet; the token may only call bind. */
+  member: MemberProfile.nullable(),
+});
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+/** 8 characters from an alphabet without 0/O/1/I, so it can be read out over the phone. */
+export const BINDING_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const BindingCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}$/, '绑定码为 8 位字母或数字');
+
+export const BindRequest = z.strictObject({ bindingCode: BindingCode });
+export const BindResponse = LoginResponse.extend({ member: MemberProfile });
+
+export const MemberIdParams = z.strictObject({ id: z.string().min(1).max(64) });
+export const BindingCodeResponse = z.object({ bindingCode: z.string(), expiresAt: z.string() });
+
+export const MeResponse = z.object({
+  member: MemberProfile,
+  branch: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
+});

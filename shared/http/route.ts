@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+import type { Role } from '../auth/roles';
+
+/** The Lambda (one per domain) that serves a route. */
+export type Domain = 'auth' | 'org' | 'meetings';
+export type Method = 'get' | 'post' | 'patch' | 'delete';
+
+/**
+ * Who may call a route:
+ * - 'public': anyone (login);
+ * - 'bind': only a token for an openid that is not yet bound to a member;
+ * - a list of roles: a bound member holding at least one of them. Scope (which branch) is checked by the
+ *   handler against the resource, because only the handler knows the resource's branch.
+ */
+export type Access = 'public' | 'bind' | readonly Role[];
+
+export interface RouteDef {
+  /** Stable id, `<domain>.<action>`: used by the client, the authorisation matrix and OpenAPI operationIds. */
+  readonly id: string;
+  readonly domain: Domain;
+  readonly method: Method;
+  /** OpenAPI-style path, `{param}` placeholders, always under /v1. */
+  readonly path: string;
+  readonly summary: string;
+  readonly access: Access;
+  /** Whether the resource belongs to a branch, so that own/other-branch scope applies. */
+  readonly scoped: boolean;
+  readonly params?: z.ZodObject;
+  readonly query?: z.ZodObject;
+  readonly body?: z.ZodType;
+  /** 'xlsx' bodies arrive as multipart/form-data (field `file`) or as the raw workbook. */
+  readonly bodyKind?: 'json' | 'xlsx';
+  readonly response: z.ZodType;
+  readonly responseKind?: 'json' | 'xlsx';
+  readonly status: 200 | 201;
+  /** Largest accepted body in bytes (default JSON_BODY_LIMIT). */
+  readonly bodyLimit?: number;
+}
+
+/** 64 KB: more than any JSON request of ours needs; larger bodies are refused before parsing. */
+export const JSON_BODY_LIMIT = 64 * 1024;
+/** A roster workbook of a few thousand rows stays well under this. */
+export const XLSX_BODY_LIMIT = 2 * 1024 * 1024;
+
+export function defineRoute<const R extends RouteDef>(route: R): R {
+  return route;
+}
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+export type RouteParams<R extends RouteDef> = Infer<R['params']>;
+export type RouteQuery<R extends RouteDef> = Infer<R['query']>;
+export type RouteBody<R extends RouteDef> = Infer<R['body']>;
+export type RouteResponse<R extends RouteDef> = z.infer<R['response']>;
+
+/** Fills `{param}` placeholders; values are URI-encoded. */
+export function buildPath(path: string, params: Record<string, string | number> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name} for ${path}`);
+    return encodeURIComponent(String(value));
+  });
+}

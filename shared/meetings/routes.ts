@@ -1,0 +1,104 @@
+import { defineRoute } from '../http/route';
+import {
+  ActivityDetailResponse,
+  ActivityIdParams,
+  ActivityListQuery,
+  ActivityListResponse,
+  ActivityResponse,
+  BoardResponse,
+  CheckinRequest,
+  CheckinResponse,
+  CreateActivityRequest,
+  QrResponse,
+} from './schemas';
+
+/** Who runs a branch's activities: the secretary, the 组织委员, and committee staff above them. */
+const RUNNERS = ['secretary', 'organizer', 'committee'] as const;
+
+export const createActivity = defineRoute({
+  id: 'meetings.createActivity',
+  domain: 'meetings',
+  method: 'post',
+  path: '/v1/activities',
+  summary: '发起主题党日活动',
+  access: ['secretary', 'organizer'],
+  scoped: true,
+  body: CreateActivityRequest,
+  response: ActivityResponse,
+  status: 201,
+});
+
+export const listActivities = defineRoute({
+  id: 'meetings.listActivities',
+  domain: 'meetings',
+  method: 'get',
+  path: '/v1/activities',
+  summary: '活动列表（默认本支部，最新在前）',
+  access: ['member', 'committee'],
+  scoped: true,
+  query: ActivityListQuery,
+  response: ActivityListResponse,
+  status: 200,
+});
+
+export const getActivity = defineRoute({
+  id: 'meetings.getActivity',
+  domain: 'meetings',
+  method: 'get',
+  path: '/v1/activities/{id}',
+  summary: '活动详情，含本人签到情况',
+  access: ['member', 'committee'],
+  scoped: true,
+  params: ActivityIdParams,
+  response: ActivityDetailResponse,
+  status: 200,
+});
+
+export const activityQr = defineRoute({
+  id: 'meetings.activityQr',
+  domain: 'meetings',
+  method: 'get',
+  path: '/v1/activities/{id}/qr',
+  summary: '当前签到二维码内容（每 30 秒更新）',
+  access: ['secretary', 'organizer'],
+  scoped: true,
+  params: ActivityIdParams,
+  response: QrResponse,
+  status: 200,
+});
+
+export const checkIn = defineRoute({
+  id: 'meetings.checkIn',
+  domain: 'meetings',
+  method: 'post',
+  path: '/v1/activities/{id}/checkins',
+  summary: '扫码签到；重复签到返回同一条记录（200）',
+  access: ['member'],
+  scoped: true,
+  params: ActivityIdParams,
+  body: CheckinRequest,
+  response: CheckinResponse,
+  status: 201,
+});
+
+export const activityBoard = defineRoute({
+  id: 'meetings.board',
+  domain: 'meetings',
+  method: 'get',
+  path: '/v1/activities/{id}/board',
+  summary: '签到看板：已签到、迟到、未签到',
+  access: RUNNERS,
+  scoped: true,
+  params: ActivityIdParams,
+  response: BoardResponse,
+  status: 200,
+});
+
+export const meetingsRoutes = [
+  createActivity,
+  listActivities,
+  getActivity,
+  activityQr,
+  checkIn,
+  activityBoard,
+] as const;

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { Role } from '../auth/roles';
+import { isValidIdNumber, isValidPhone } from './rules';
+
+export const OrgKind = z.enum(['committee', 'general_branch', 'branch']);
+export type OrgKind = z.infer<typeof OrgKind>;
+
+export const OrgNode = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: OrgKind,
+  parentId: z.string().nullable(),
+  path: z.string(),
+  /** Active members directly in this org (a maintained aggregate). */
+  memberCount: z.number().int(),
+});
+export type OrgNode = z.infer<typeof OrgNode>;
+
+export const OrgTreeResponse = z.object({ nodes: z.array(OrgNode) });
+
+export const OrgIdParams = z.strictObject({ orgId: z.string().min(1).max(64) });
+export const MemberIdParams = z.strictObject({ id: z.string().min(1).max(64) });
+
+export const MemberName = z
+  .string()
+  .trim()
+  .min(2, '姓名至少 2 个字')
+  .max(20, '姓名最多 20 个字')
+  .regex(/^[\u4e00-\u9fa5·A-Za-z ]+$/, '姓名只能包含汉字、字母和间隔号');
+export const Gender = z.enum(['male', 'female']);
+export const Phone = z.string().trim().refine(isValidPhone, '手机号应为 11 位中国大陆手机号');
+export const IdNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isValidIdNumber, '身份证号无效（位数、出生日期或校验位不对）');
+export const MemberCategory = z.enum(['full', 'probationary']);
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+/** Branch roles a secretary or committee can grant; `member` is implied, `committee` is set by the committee. */
+export const BranchRole = z.enum(['secretary', 'organizer']);
+
+export const CreateMemberRequest = z.strictObject({
+  name: MemberName,
+  gender: Gender,
+  phone: Phone,
+  idNumber: IdNumber,
+  category: MemberCategory,
+  joinedAt: IsoDate,
+  roles: z.array(BranchRole).max(2).optional(),
+});
+export type CreateMemberRequest = z.infer<typeof CreateMemberRequest>;
+
+export const UpdateMemberRequest = z
+  .strictObject({
+    name: MemberName.optional(),
+    gender: Gender.optional(),
+    phone: Phone.optional(),
+    category: MemberCategory.optional(),
+    roles: z.array(BranchRole).max(2).optional(),
+    /** 'inactive' = 停用 (left, transferred out, deceased); the record stays for history. */
+    status: z.enum(['active', 'inactive']).optional(),
+    /** The version the editor saw: a stale edit is refused, not merged. */
+    version: z.number().int().min(1),
+  })
+  .refine((v) => Object.keys(v).length > 1, { message: '至少修改一项' });
+export type UpdateMemberRequest = z.infer<typeof UpdateMemberRequest>;
+
+export const RosterMember = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  name: z.string(),
+  gender: Gender,
+  phoneMasked: z.string(),
+  idNumberMasked: z.string(),
+  category: MemberCategory,
+  joinedAt: z.string(),
+  roles: z.array(Role),
+  status: z.enum(['active', 'inactive']),
+  bound: z.boolean(),
+  version: z.number().int(),
+});
+export type RosterMember = z.infer<typeof RosterMember>;
+
+export const ListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  cursor: z.string().max(512).optional(),
+});
+export const RosterQuery = ListQuery.extend({ status: z.enum(['active', 'inactive', 'all']).optional() });
+
+export const RosterResponse = z.object({ items: z.array(RosterMember), nextCursor: z.string().nullable() });
+export const MemberResponse = z.object({ member: RosterMember });
+export const ImportResponse = z.object({ imported: z.number().int(), members: z.array(RosterMember) });
+/** Export answers with the workbook itself (xlsx), described here for OpenAPI. */
+export const XlsxFile = z.string().describe('xlsx workbook');

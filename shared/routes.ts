@@ -1,0 +1,7 @@
+import { authRoutes } from './auth/routes';
+import type { RouteDef } from './http/route';
+import { meetingsRoutes } from './meetings/routes';
+import { orgRoutes } from './org/routes';
+
+/** Every route of the API: the single source for handlers, the client, the authorisation matrix and OpenAPI. */
+export const allRoutes: readonly RouteDef[] = [...authRoutes, ...orgRoutes, ...meetingsRoutes];
