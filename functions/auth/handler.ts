@@ -1,0 +1,25 @@
+import * as routes from '../../shared/auth/routes';
+import { DomainError } from '../../shared/errors';
+import { createDomainApp, mount, requireScope } from '../commons/http';
+import { lambdaHandler } from '../commons/lambda';
+import * as org from '../org/service';
+import * as auth from './service';
+
+const app = createDomainApp();
+
+mount(app, routes.login, async ({ body }) => auth.login(body.code));
+
+mount(app, routes.bind, async ({ body, claims, now }) => auth.bind(claims.openid, body.bindingCode, now));
+
+mount(app, routes.issueBindingCode, async ({ params, claims, now }) => {
+  const member = await org.requireMember(params.id);
+  requireScope(claims, routes.issueBindingCode, { orgId: member.orgId, orgPath: member.orgPath });
+  if (member.status !== 'active') throw new DomainError('MEMBER_INACTIVE');
+  if (member.openid) throw new DomainError('MEMBER_ALREADY_BOUND');
+  return auth.issueBindingCode(member.id, claims.memberId, now);
+});
+
+mount(app, routes.me, async ({ claims }) => auth.me(claims.memberId));
+
+export const handler = lambdaHandler(app);
+export { app };

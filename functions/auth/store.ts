@@ -1,0 +1,109 @@
+/**
+ * Auth entities — WeChat bindings and binding codes.
+ *
+ * Binding      pk OPENID#<openid>    sk BINDING   memberId        — login: GetItem by openid
+ * BindingCode  pk BINDCODE#<code>    sk BINDCODE  memberId, expiresAt (TTL, epoch s), usedAt?
+ *   - bind: one transaction = mark the code used (only if unused and unexpired) + create the binding
+ *     (only if the openid has none) + set the member's openid (only if it has none; org service's item)
+ */
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { tableName } from '../commons/config';
+import { cancellationReasons, dynamo } from '../commons/dynamo';
+import type { TransactItem } from '../org/service';
+
+const bindingKey = (openid: string) => ({ pk: `OPENID#${openid}`, sk: 'BINDING' });
+const codeKey = (code: string) => ({ pk: `BINDCODE#${code}`, sk: 'BINDCODE' });
+
+export interface BindingCodeRecord {
+  readonly code: string;
+  readonly memberId: string;
+  readonly expiresAt: number;
+  readonly issuedBy: string;
+  readonly usedAt?: string;
+}
+
+export async function memberIdForOpenid(openid: string): Promise<string | null> {
+  const result = await dynamo().send(new GetCommand({ TableName: tableName(), Key: bindingKey(openid) }));
+  return (result.Item?.memberId as string | undefined) ?? null;
+}
+
+export async function getBindingCode(code: string): Promise<BindingCodeRecord | null> {
+  const result = await dynamo().send(new GetCommand({ TableName: tableName(), Key: codeKey(code), ConsistentRead: true }));
+  return (result.Item as BindingCodeRecord | undefined) ?? null;
+}
+
+export async function putBindingCode(record: BindingCodeRecord): Promise<void> {
+  await dynamo().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...codeKey(record.code), ...record },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+}
+
+export type BindOutcome = 'bound' | 'code_unusable' | 'openid_bound' | 'member_unavailable';
+
+export async function bindOpenid(
+  code: string,
+  openid: string,
+  memberId: string,
+  memberUpdate: TransactItem,
+  nowIso: string,
+): Promise<BindOutcome> {
+  try {
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: codeKey(code),
+              UpdateExpression: 'SET usedAt = :now, usedBy = :openid',
+              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :nowEpoch',
+              ExpressionAttributeValues: {
+                ':now': nowIso,
+                ':openid': openid,
+                ':nowEpoch': Math.floor(Date.parse(nowIso) / 1000),
+              },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...bindingKey(openid), memberId, boundAt: nowIso },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          memberUpdate,
+        ],
+      }),
+    );
+    return 'bound';
+  } catch (error) {
+    const reasons = cancellationReasons(error);
+    if (!reasons) throw error;
+    if (reasons[0] === 'ConditionalCheckFailed') return 'code_unusable';
+    if (reasons[1] === 'ConditionalCheckFailed') return 'openid_bound';
+    if (reasons[2] === 'ConditionalCheckFailed') return 'member_unavailable';
+    throw error;
+  }
+}
+
+/** Seed and tests: bind directly, without a code. */
+export async function putBinding(openid: string, memberId: string, memberUpdate: TransactItem): Promise<void> {
+  await dynamo().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName(),
+            Item: { ...bindingKey(openid), memberId, boundAt: new Date().toISOString() },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        memberUpdate,
+      ],
+    }),
+  );
+}

@@ -1,0 +1,53 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+let client: DynamoDBDocumentClient | undefined;
+
+/** One document client per container; DYNAMO_ENDPOINT points it at DynamoDB Local. */
+export function dynamo(): DynamoDBDocumentClient {
+  if (!client) {
+    const endpoint = process.env.DYNAMO_ENDPOINT;
+    const base = endpoint
+      ? new DynamoDBClient({
+          endpoint,
+          region: process.env.AWS_REGION ?? 'cn-north-1',
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+          maxAttempts: 5,
+        })
+      : new DynamoDBClient({});
+    client = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
+  }
+  return client;
+}
+
+export function resetDynamoForTests(): void {
+  client = undefined;
+}
+
+/** True when a write failed only because its condition did not hold. */
+export function isConditionFailure(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+/** Why each item of a cancelled transaction failed ('None', 'ConditionalCheckFailed', 'TransactionConflict'…). */
+export function cancellationReasons(error: unknown): string[] | null {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return null;
+  const reasons = (error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.map((reason) => reason.Code ?? 'None');
+}
+
+/** Opaque list cursors: the base64url of DynamoDB's LastEvaluatedKey. */
+export function encodeCursor(key: Record<string, unknown> | undefined): string | null {
+  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
+}
+
+export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // fall through: a cursor we did not issue is bad input, not a crash
+  }
+  return undefined;
+}

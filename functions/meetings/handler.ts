@@ -1,0 +1,57 @@
+import { DomainError } from '../../shared/errors';
+import * as routes from '../../shared/meetings/routes';
+import { createDomainApp, mount, requireScope, WithStatus } from '../commons/http';
+import { lambdaHandler } from '../commons/lambda';
+import * as org from '../org/service';
+import * as meetings from './service';
+import * as store from './store';
+
+const app = createDomainApp();
+
+mount(app, routes.createActivity, async ({ body, claims, now }) => {
+  const branch = await org.requireOrg(body.orgId);
+  requireScope(claims, routes.createActivity, org.scopeOf(branch));
+  if (branch.kind !== 'branch') throw new DomainError('NOT_A_BRANCH');
+  return { activity: meetings.toActivity(await meetings.createActivity(body, claims, now)) };
+});
+
+mount(app, routes.listActivities, async ({ query, claims }) => {
+  const orgId = query.orgId ?? claims.orgId;
+  if (orgId !== claims.orgId) requireScope(claims, routes.listActivities, org.scopeOf(await org.requireOrg(orgId)));
+  const page = await store.listActivities(orgId, query.limit ?? 20, query.cursor);
+  return { items: page.items.map(meetings.toActivity), nextCursor: page.nextCursor };
+});
+
+mount(app, routes.getActivity, async ({ params, claims, now }) => {
+  const activity = await store.getActivity(params.id);
+  if (!activity) throw new DomainError('ACTIVITY_NOT_FOUND');
+  requireScope(claims, routes.getActivity, activity);
+  return {
+    activity: meetings.toActivity(activity),
+    ...meetings.describe(activity, now),
+    myCheckin: await meetings.myCheckin(activity.id, claims.memberId),
+  };
+});
+
+mount(app, routes.activityQr, async ({ params, claims, now }) => {
+  const activity = await meetings.requireActivity(params.id, now);
+  requireScope(claims, routes.activityQr, activity);
+  return meetings.qrFor(activity, now);
+});
+
+mount(app, routes.checkIn, async ({ params, body, claims, now }) => {
+  const activity = await meetings.requireActivity(params.id, now);
+  if (activity.orgId !== claims.orgId) throw new DomainError('NOT_IN_BRANCH');
+  const { checkin, created } = await meetings.checkIn(activity, claims, body, now);
+  const response = { checkin: meetings.toCheckin(checkin) };
+  return created ? response : new WithStatus(200, response);
+});
+
+mount(app, routes.activityBoard, async ({ params, claims }) => {
+  const activity = await meetings.requireActivity(params.id);
+  requireScope(claims, routes.activityBoard, activity);
+  return meetings.board(activity.id);
+});
+
+export const handler = lambdaHandler(app);
+export { app };

@@ -1,0 +1,159 @@
+/**
+ * Meetings entities — 主题党日 activities and their check-ins.
+ *
+ * Activity  pk ACT#<id>  sk ACT                gsi1pk ORG#<orgId>#ACTIVITIES  gsi1sk <startAt>#<id>
+ *   - get one: GetItem; a branch's activities, newest first: Query GSI1 (ScanIndexForward false)
+ *   - checkedIn / late: maintained counters, changed in the same transaction as each check-in
+ * Checkin   pk ACT#<id>  sk CHECKIN#<memberId> gsi1pk MEMBER#<memberId>#CHECKINS gsi1sk <at>
+ *   - one per (activity, member) by key + attribute_not_exists: a repeat tap cannot make a second one
+ *   - my check-in: GetItem; an activity's check-ins: Query pk, begins_with(sk, CHECKIN#)
+ *   - a member's history: Query GSI1
+ */
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Place } from '../../shared/meetings/schemas';
+import { tableName } from '../commons/config';
+import { cancellationReasons, decodeCursor, dynamo, encodeCursor } from '../commons/dynamo';
+
+export interface ActivityRecord {
+  readonly id: string;
+  readonly orgId: string;
+  readonly orgPath: string;
+  readonly orgName: string;
+  readonly title: string;
+  readonly startAt: string;
+  readonly endAt: string;
+  readonly place: Place | null;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly checkedIn: number;
+  readonly late: number;
+}
+
+export interface CheckinRecord {
+  readonly id: string;
+  readonly activityId: string;
+  readonly memberId: string;
+  readonly name: string;
+  readonly at: string;
+  readonly late: boolean;
+  readonly location?: { lat: number; lng: number };
+}
+
+export const activityKey = (id: string) => ({ pk: `ACT#${id}`, sk: 'ACT' });
+export const checkinKey = (activityId: string, memberId: string) => ({ pk: `ACT#${activityId}`, sk: `CHECKIN#${memberId}` });
+
+function strip<T>(item: Record<string, unknown> | undefined): T | null {
+  if (!item) return null;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, ...rest } = item;
+  return rest as T;
+}
+
+export async function putActivity(activity: ActivityRecord): Promise<void> {
+  await dynamo().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...activityKey(activity.id),
+        gsi1pk: `ORG#${activity.orgId}#ACTIVITIES`,
+        gsi1sk: `${activity.startAt}#${activity.id}`,
+        ...activity,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+}
+
+export async function getActivity(id: string, consistent = false): Promise<ActivityRecord | null> {
+  const result = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: activityKey(id), ConsistentRead: consistent }),
+  );
+  return strip<ActivityRecord>(result.Item);
+}
+
+export async function listActivities(orgId: string, limit: number, cursor?: string) {
+  const page = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `ORG#${orgId}#ACTIVITIES` },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor),
+    }),
+  );
+  return {
+    items: (page.Items ?? []).map((item) => strip<ActivityRecord>(item)!),
+    nextCursor: encodeCursor(page.LastEvaluatedKey),
+  };
+}
+
+export async function getCheckin(activityId: string, memberId: string): Promise<CheckinRecord | null> {
+  const result = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: checkinKey(activityId, memberId), ConsistentRead: true }),
+  );
+  return strip<CheckinRecord>(result.Item);
+}
+
+export async function listCheckins(activityId: string): Promise<CheckinRecord[]> {
+  const found: CheckinRecord[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `ACT#${activityId}`, ':prefix': 'CHECKIN#' },
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of page.Items ?? []) found.push(strip<CheckinRecord>(item)!);
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return found;
+}
+
+/** The check-in's two writes: the check-in (only if none yet) and the activity's counters. */
+export function checkinTransaction(checkin: CheckinRecord) {
+  return new TransactWriteCommand({
+    TransactItems: [
+      {
+        Put: {
+          TableName: tableName(),
+          Item: {
+            ...checkinKey(checkin.activityId, checkin.memberId),
+            gsi1pk: `MEMBER#${checkin.memberId}#CHECKINS`,
+            gsi1sk: checkin.at,
+            ...checkin,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Update: {
+          TableName: tableName(),
+          Key: activityKey(checkin.activityId),
+          UpdateExpression: 'ADD checkedIn :one, late :late',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':one': 1, ':late': checkin.late ? 1 : 0 },
+        },
+      },
+    ],
+    ReturnConsumedCapacity: process.env.RETURN_CONSUMED_CAPACITY === '1' ? 'TOTAL' : undefined,
+  });
+}
+
+export type CheckinWrite = 'created' | 'exists' | 'conflict';
+
+export async function writeCheckin(checkin: CheckinRecord): Promise<CheckinWrite> {
+  try {
+    await dynamo().send(checkinTransaction(checkin));
+    return 'created';
+  } catch (error) {
+    const reasons = cancellationReasons(error);
+    if (!reasons) throw error;
+    if (reasons[0] === 'ConditionalCheckFailed') return 'exists';
+    if (reasons.includes('TransactionConflict')) return 'conflict';
+    throw error;
+  }
+}

@@ -1,0 +1,69 @@
+/** Seeds the demo organisation once (a marker item says it is done), through the same services the API uses. */
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { fromShanghai, toShanghai } from '../shared/time';
+import { putBinding } from '../functions/auth/store';
+import { tableName } from '../functions/commons/config';
+import { dynamo } from '../functions/commons/dynamo';
+import { createActivity } from '../functions/meetings/service';
+import { bindOpenidItem, createMember, createOrg, type OrgRecord } from '../functions/org/service';
+import { BRANCHES, demoPeople } from './demo-data';
+
+const MARKER = { pk: 'SEED#demo', sk: 'SEED' };
+
+export interface SeedResult {
+  readonly seeded: boolean;
+  readonly committeeId: string;
+  readonly branchIds: string[];
+}
+
+export async function seedDemo(nowMs = Date.now()): Promise<SeedResult> {
+  const marker = await dynamo().send(new GetCommand({ TableName: tableName(), Key: MARKER, ConsistentRead: true }));
+  if (marker.Item) {
+    return { seeded: false, committeeId: marker.Item.committeeId as string, branchIds: marker.Item.branchIds as string[] };
+  }
+  const committee = await createOrg({ id: 'org-committee', name: '先锋医院党委', kind: 'committee', parent: null });
+  const general = await createOrg({ id: 'org-general-1', name: '临床党总支', kind: 'general_branch', parent: committee });
+  const branches: OrgRecord[] = [];
+  for (const [i, branch] of BRANCHES.entries()) {
+    const parent = branch.underGeneralBranch ? general : committee;
+    branches.push(await createOrg({ id: `org-${branch.key}`, name: branch.name, kind: 'branch', parent }));
+  }
+  for (const person of demoPeople()) {
+    const org = person.home === 'committee' ? committee : branches[person.home]!;
+    const branchRoles = person.roles.filter((r): r is 'secretary' | 'organizer' => r !== 'committee');
+    const member = await createMember(org, {
+      id: `m-${person.openid}`,
+      name: person.name,
+      gender: person.gender,
+      phone: person.phone,
+      idNumber: person.idNumber,
+      category: person.category,
+      joinedAt: person.joinedAt,
+      roles: branchRoles,
+      extraRoles: person.roles.includes('committee') ? ['committee'] : [],
+    });
+    await putBinding(person.openid, member.id, bindOpenidItem(member.id, person.openid));
+  }
+  // Today's 主题党日 for every branch: from the start of this hour, three hours long (Asia/Shanghai).
+  const start = toShanghai(nowMs).startOf('hour');
+  for (const [i, branch] of branches.entries()) {
+    const secretary = { kind: 'member' as const, memberId: `m-demo-secretary-${i + 1}`, name: '', orgId: branch.id, orgPath: branch.path, roles: [] };
+    await createActivity(
+      {
+        orgId: branch.id,
+        title: `${start.format('M')}月主题党日：重温入党誓词`,
+        startAt: fromShanghai(start.format('YYYY-MM-DD HH:mm')),
+        endAt: fromShanghai(start.add(3, 'hour').format('YYYY-MM-DD HH:mm')),
+      },
+      secretary,
+      nowMs,
+    );
+  }
+  await dynamo().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...MARKER, committeeId: committee.id, branchIds: branches.map((b) => b.id), at: new Date(nowMs).toISOString() },
+    }),
+  );
+  return { seeded: true, committeeId: committee.id, branchIds: branches.map((b) => b.id) };
+}

@@ -1,0 +1,85 @@
+/**
+ * The whole local back end in one call: DynamoDB Local (or an existing endpoint), the table, the demo seed,
+ * the fake WeChat server and the local API running the Lambda handlers. Used by `npm start`, tests and bench.
+ */
+import { resetConfigForTests } from '../functions/commons/config';
+import { resetDynamoForTests } from '../functions/commons/dynamo';
+import { type DynamoLocal, startDynamoLocal } from './dynamo-local';
+import { startFakeWechat } from './fake-wechat';
+import { startLocalApi } from './local-api';
+import { type SeedResult, seedDemo } from './seed';
+import { ensureTable } from './table';
+
+export interface StackOptions {
+  /** Use this DynamoDB endpoint instead of starting one. */
+  dynamoEndpoint?: string;
+  /** In-memory database (tests); otherwise data is kept under dbPath. */
+  inMemory?: boolean;
+  dbPath?: string;
+  dynamoPort?: number;
+  apiPort?: number;
+  wechatPort?: number;
+  tableName?: string;
+  seed?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Stack {
+  readonly apiUrl: string;
+  readonly wechatUrl: string;
+  readonly dynamoEndpoint: string;
+  readonly tableName: string;
+  readonly dynamo: DynamoLocal | null;
+  readonly seed: SeedResult | null;
+  stop(): Promise<void>;
+}
+
+/** Local-only secrets; real deployments read them from Secrets Manager. */
+function localEnv(tableName: string, dynamoEndpoint: string, wechatUrl: string): void {
+  process.env.TABLE_NAME = tableName;
+  process.env.DYNAMO_ENDPOINT = dynamoEndpoint;
+  process.env.JWT_SECRET ??= 'local-dev-jwt-secret-change-me-0123456789';
+  process.env.QR_SECRET ??= 'local-dev-qr-secret-change-me-0123456789';
+  // The real code2Session is used only when both WeChat credentials are given.
+  if (!(process.env.WECHAT_APPID && process.env.WECHAT_SECRET)) {
+    process.env.WECHAT_API_BASE = wechatUrl;
+    process.env.WECHAT_APPID = 'wx-local-demo';
+    process.env.WECHAT_SECRET = 'local-secret';
+  }
+  resetConfigForTests();
+  resetDynamoForTests();
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const log = options.log ?? (() => {});
+  const tableName = options.tableName ?? process.env.TABLE_NAME ?? 'xianfeng';
+  let dynamo: DynamoLocal | null = null;
+  let endpoint = options.dynamoEndpoint;
+  if (!endpoint) {
+    dynamo = await startDynamoLocal({
+      port: options.dynamoPort,
+      dbPath: options.inMemory ? undefined : (options.dbPath ?? '.data/dynamodb'),
+    });
+    endpoint = dynamo.endpoint;
+    log(`DynamoDB Local  ${endpoint}${options.inMemory ? ' (in memory)' : ''}`);
+  }
+  const wechat = await startFakeWechat(options.wechatPort ?? 0);
+  localEnv(tableName, endpoint, wechat.url);
+  log(`table ${tableName}: ${await ensureTable(endpoint, tableName)}`);
+  const seed = options.seed === false ? null : await seedDemo();
+  if (seed) log(seed.seeded ? 'demo data seeded' : 'demo data already present');
+  const api = await startLocalApi(options.apiPort ?? 0);
+  return {
+    apiUrl: api.url,
+    wechatUrl: wechat.url,
+    dynamoEndpoint: endpoint,
+    tableName,
+    dynamo,
+    seed,
+    async stop() {
+      await api.close();
+      await wechat.close();
+      await dynamo?.stop();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { checkSlot, formatQrPayload, parseQrPayload, QR_SLOT_SECONDS, slotExpiresAt, slotOf } from './qr';
+
+const SLOT_MS = QR_SLOT_SECONDS * 1000;
+
+describe('Rule: QR slots', () => {
+  it('accepts a payload during its own slot and the next one, never later or earlier', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1_000_000, max: 90_000_000 }), fc.integer({ min: 0, max: SLOT_MS - 1 }), (slot, into) => {
+        expect(checkSlot(slot, slot * SLOT_MS + into)).toBe('ok');
+        expect(checkSlot(slot, (slot + 1) * SLOT_MS + into)).toBe('ok');
+        expect(checkSlot(slot, (slot + 2) * SLOT_MS + into)).toBe('expired');
+        expect(checkSlot(slot, (slot - 1) * SLOT_MS + into)).toBe('future');
+      }),
+    );
+  });
+
+  it('says a payload expires exactly when checkSlot starts refusing it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 90_000_000 }), (slot) => {
+        expect(checkSlot(slot, slotExpiresAt(slot) - 1)).toBe('ok');
+        expect(checkSlot(slot, slotExpiresAt(slot))).toBe('expired');
+      }),
+    );
+  });
+
+  it('changes slot every 30 seconds', () => {
+    expect(slotOf(0)).toBe(0);
+    expect(slotOf(29_999)).toBe(0);
+    expect(slotOf(30_000)).toBe(1);
+  });
+});
+
+describe('Rule: QR payload format', () => {
+  it('parses what it formats', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/),
+        fc.integer({ min: 0, max: 999_999_999_999 }),
+        fc.stringMatching(/^[A-Za-z0-9_-]{16,128}$/),
+        (activityId, slot, signature) => {
+          expect(parseQrPayload(formatQrPayload({ activityId, slot, signature }))).toEqual({ activityId, slot, signature });
+        },
+      ),
+    );
+  });
+
+  it.each(['', 'abc', 'a.b.c', 'a.1', 'a.1.short', 'a b.1.abcdefghijklmnopq', 'a.-1.abcdefghijklmnopq', 'a.1.abcdefghijklmnop.x'])(
+    'refuses %p',
+    (text) => expect(parseQrPayload(text)).toBeNull(),
+  );
+});
