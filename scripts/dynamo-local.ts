@@ -29,7 +29,10 @@ function canConnect(port: number): Promise<boolean> {
   return new Promise((ok) => {
     const socket = new Socket();
     socket.setTimeout(500);
-    socket.once('connect', () => ok(true)).once('error', () => ok(false)).once('timeout', () => ok(false));
+    socket
+      .once('connect', () => ok(true))
+      .once('error', () => ok(false))
+      .once('timeout', () => ok(false));
     socket.connect(port, '127.0.0.1');
   }).finally(() => undefined) as Promise<boolean>;
 }

@@ -49,7 +49,13 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
   });
 }
 
-function toEvent(req: IncomingMessage, url: URL, body: Buffer, routeKey: string, pathParameters: Record<string, string>) {
+function toEvent(
+  req: IncomingMessage,
+  url: URL,
+  body: Buffer,
+  routeKey: string,
+  pathParameters: Record<string, string>,
+) {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
@@ -97,7 +103,12 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 }
 
 function sendError(res: ServerResponse, status: number, code: string, message: string): void {
-  send(res, status, { 'content-type': 'application/json; charset=UTF-8' }, JSON.stringify({ error: { code, message } }));
+  send(
+    res,
+    status,
+    { 'content-type': 'application/json; charset=UTF-8' },
+    JSON.stringify({ error: { code, message } }),
+  );
 }
 
 async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {

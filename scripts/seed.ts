@@ -1,11 +1,11 @@
 /** Seeds the demo organisation once (a marker item says it is done), through the same services the API uses. */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { fromShanghai, toShanghai } from '../shared/time';
 import { putBinding } from '../functions/auth/store';
 import { tableName } from '../functions/commons/config';
 import { dynamo } from '../functions/commons/dynamo';
 import { createActivity } from '../functions/meetings/service';
 import { bindOpenidItem, createMember, createOrg, type OrgRecord } from '../functions/org/service';
+import { fromShanghai, toShanghai } from '../shared/time';
 import { BRANCHES, demoPeople } from './demo-data';
 
 const MARKER = { pk: 'SEED#demo', sk: 'SEED' };
@@ -19,12 +19,21 @@ export interface SeedResult {
 export async function seedDemo(nowMs = Date.now()): Promise<SeedResult> {
   const marker = await dynamo().send(new GetCommand({ TableName: tableName(), Key: MARKER, ConsistentRead: true }));
   if (marker.Item) {
-    return { seeded: false, committeeId: marker.Item.committeeId as string, branchIds: marker.Item.branchIds as string[] };
+    return {
+      seeded: false,
+      committeeId: marker.Item.committeeId as string,
+      branchIds: marker.Item.branchIds as string[],
+    };
   }
   const committee = await createOrg({ id: 'org-committee', name: '先锋医院党委', kind: 'committee', parent: null });
-  const general = await createOrg({ id: 'org-general-1', name: '临床党总支', kind: 'general_branch', parent: committee });
+  const general = await createOrg({
+    id: 'org-general-1',
+    name: '临床党总支',
+    kind: 'general_branch',
+    parent: committee,
+  });
   const branches: OrgRecord[] = [];
-  for (const [i, branch] of BRANCHES.entries()) {
+  for (const branch of BRANCHES) {
     const parent = branch.underGeneralBranch ? general : committee;
     branches.push(await createOrg({ id: `org-${branch.key}`, name: branch.name, kind: 'branch', parent }));
   }
@@ -47,7 +56,14 @@ export async function seedDemo(nowMs = Date.now()): Promise<SeedResult> {
   // Today's 主题党日 for every branch: from the start of this hour, three hours long (Asia/Shanghai).
   const start = toShanghai(nowMs).startOf('hour');
   for (const [i, branch] of branches.entries()) {
-    const secretary = { kind: 'member' as const, memberId: `m-demo-secretary-${i + 1}`, name: '', orgId: branch.id, orgPath: branch.path, roles: [] };
+    const secretary = {
+      kind: 'member' as const,
+      memberId: `m-demo-secretary-${i + 1}`,
+      name: '',
+      orgId: branch.id,
+      orgPath: branch.path,
+      roles: [],
+    };
     await createActivity(
       {
         orgId: branch.id,
@@ -62,7 +78,12 @@ export async function seedDemo(nowMs = Date.now()): Promise<SeedResult> {
   await dynamo().send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...MARKER, committeeId: committee.id, branchIds: branches.map((b) => b.id), at: new Date(nowMs).toISOString() },
+      Item: {
+        ...MARKER,
+        committeeId: committee.id,
+        branchIds: branches.map((b) => b.id),
+        at: new Date(nowMs).toISOString(),
+      },
     }),
   );
   return { seeded: true, committeeId: committee.id, branchIds: branches.map((b) => b.id) };

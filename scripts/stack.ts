@@ -34,6 +34,8 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+const FAKE_APPID = 'wx-local-demo';
+
 /** Local-only secrets; real deployments read them from Secrets Manager. */
 function localEnv(tableName: string, dynamoEndpoint: string, wechatUrl: string): void {
   process.env.TABLE_NAME = tableName;
@@ -41,9 +43,10 @@ function localEnv(tableName: string, dynamoEndpoint: string, wechatUrl: string):
   process.env.JWT_SECRET ??= 'local-dev-jwt-secret-change-me-0123456789';
   process.env.QR_SECRET ??= 'local-dev-qr-secret-change-me-0123456789';
   // The real code2Session is used only when both WeChat credentials are given.
-  if (!(process.env.WECHAT_APPID && process.env.WECHAT_SECRET)) {
+  const realWechat = process.env.WECHAT_APPID && process.env.WECHAT_SECRET && process.env.WECHAT_APPID !== FAKE_APPID;
+  if (!realWechat) {
     process.env.WECHAT_API_BASE = wechatUrl;
-    process.env.WECHAT_APPID = 'wx-local-demo';
+    process.env.WECHAT_APPID = FAKE_APPID;
     process.env.WECHAT_SECRET = 'local-secret';
   }
   resetConfigForTests();

@@ -28,7 +28,9 @@ export async function memberIdForOpenid(openid: string): Promise<string | null> 
 }
 
 export async function getBindingCode(code: string): Promise<BindingCodeRecord | null> {
-  const result = await dynamo().send(new GetCommand({ TableName: tableName(), Key: codeKey(code), ConsistentRead: true }));
+  const result = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: codeKey(code), ConsistentRead: true }),
+  );
   return (result.Item as BindingCodeRecord | undefined) ?? null;
 }
 

@@ -48,7 +48,9 @@ function toErrorBody(error: DomainError): ErrorBody {
       code: error.code,
       message: error.message,
       ...(Array.isArray(details.fields) ? { fields: details.fields as { path: string; message: string }[] } : {}),
-      ...(Array.isArray(details.rows) ? { rows: details.rows as { row: number; column: string; message: string }[] } : {}),
+      ...(Array.isArray(details.rows)
+        ? { rows: details.rows as { row: number; column: string; message: string }[] }
+        : {}),
     },
   };
 }
@@ -62,7 +64,9 @@ export function createDomainApp(): Hono {
       const code: ErrorCode = error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED';
       return errorResponse(c, error.status, { error: { code, message: errorCatalog[code].message } });
     }
-    console.error(JSON.stringify({ level: 'error', path: c.req.path, error: String(error), stack: (error as Error).stack }));
+    console.error(
+      JSON.stringify({ level: 'error', path: c.req.path, error: String(error), stack: (error as Error).stack }),
+    );
     return errorResponse(c, 500, { error: { code: 'INTERNAL', message: errorCatalog.INTERNAL.message } });
   });
   app.notFound((c) =>
@@ -90,7 +94,7 @@ async function authenticate(route: RouteDef, c: Context): Promise<MemberClaims |
   if (!token) throw new DomainError('UNAUTHENTICATED');
   const claims = await verifyToken(token);
   if (route.access === 'bind') {
-    if (claims.kind !== 'bind') throw new DomainError('ALREADY_BOUND');
+    if (claims.kind !== 'bind') throw new DomainError('FORBIDDEN_ROLE'); // a bound member has nothing to bind
     return claims;
   }
   if (claims.kind !== 'member') throw new DomainError('BINDING_REQUIRED');
@@ -157,7 +161,10 @@ export function mount<R extends RouteDef>(
     const key = c.req.header('idempotency-key');
     if (route.method !== 'post' || !key || !claims) return execute();
     const subject = claims.kind === 'member' ? claims.memberId : claims.openid;
-    return withIdempotency({ subject, routeId: route.id, key, fingerprint: JSON.stringify([c.req.path, json]) }, execute);
+    return withIdempotency(
+      { subject, routeId: route.id, key, fingerprint: JSON.stringify([c.req.path, json]) },
+      execute,
+    );
   });
 }
 

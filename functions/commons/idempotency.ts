@@ -40,7 +40,10 @@ function replay(record: StoredRecord, fingerprint: string): Response {
   });
 }
 
-export async function withIdempotency(request: IdempotencyRequest, execute: () => Promise<Response>): Promise<Response> {
+export async function withIdempotency(
+  request: IdempotencyRequest,
+  execute: () => Promise<Response>,
+): Promise<Response> {
   if (!KEY_PATTERN.test(request.key)) {
     throw new DomainError('VALIDATION_FAILED', {
       message: 'Idempotency-Key 应为 8–128 位字母、数字或 _.:-',

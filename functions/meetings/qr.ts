@@ -3,7 +3,11 @@ import { formatQrPayload, qrMessage, slotOf } from '../../shared/meetings/qr';
 
 /** 16 bytes of HMAC-SHA256: forging one is out of reach, and the QR code stays small. */
 export function signSlot(secret: string, activityId: string, slot: number): string {
-  return createHmac('sha256', secret).update(qrMessage(activityId, slot)).digest().subarray(0, 16).toString('base64url');
+  return createHmac('sha256', secret)
+    .update(qrMessage(activityId, slot))
+    .digest()
+    .subarray(0, 16)
+    .toString('base64url');
 }
 
 export function signatureMatches(secret: string, activityId: string, slot: number, signature: string): boolean {

@@ -8,8 +8,8 @@ import { appSecrets } from '../commons/config';
 import { newId } from '../commons/ids';
 import * as org from '../org/service';
 import { currentPayload, signatureMatches } from './qr';
-import * as store from './store';
 import type { ActivityRecord, CheckinRecord } from './store';
+import * as store from './store';
 
 /** Activities do not change after creation, so a warm container may keep them a minute. */
 const ACTIVITY_CACHE_MS = 60_000;
@@ -103,7 +103,8 @@ export async function checkIn(
     await assertCheckinAllowed(activity, input.qr, input.location, nowMs);
   } catch (error) {
     // A retry after the code rolled over (or the window closed) still gets the check-in it already made.
-    const isForgery = error instanceof DomainError && (error.code === 'QR_SIGNATURE_INVALID' || error.code === 'QR_MALFORMED');
+    const isForgery =
+      error instanceof DomainError && (error.code === 'QR_SIGNATURE_INVALID' || error.code === 'QR_MALFORMED');
     const existing = isForgery ? null : await store.getCheckin(activity.id, claims.memberId);
     if (existing) return { checkin: existing, created: false };
     throw error;
@@ -162,5 +163,11 @@ export async function board(activityId: string) {
     };
   });
   const total = branch.memberCount;
-  return { total, checkedIn: activity.checkedIn, late: activity.late, missing: Math.max(0, total - activity.checkedIn), members };
+  return {
+    total,
+    checkedIn: activity.checkedIn,
+    late: activity.late,
+    missing: Math.max(0, total - activity.checkedIn),
+    members,
+  };
 }

@@ -40,7 +40,10 @@ export interface CheckinRecord {
 }
 
 export const activityKey = (id: string) => ({ pk: `ACT#${id}`, sk: 'ACT' });
-export const checkinKey = (activityId: string, memberId: string) => ({ pk: `ACT#${activityId}`, sk: `CHECKIN#${memberId}` });
+export const checkinKey = (activityId: string, memberId: string) => ({
+  pk: `ACT#${activityId}`,
+  sk: `CHECKIN#${memberId}`,
+});
 
 function strip<T>(item: Record<string, unknown> | undefined): T | null {
   if (!item) return null;
@@ -145,9 +148,13 @@ export function checkinTransaction(checkin: CheckinRecord) {
 
 export type CheckinWrite = 'created' | 'exists' | 'conflict';
 
+/** Write capacity the check-ins consumed, when RETURN_CONSUMED_CAPACITY=1 (the benchmark reads it). */
+export const consumedCapacity = { write: 0 };
+
 export async function writeCheckin(checkin: CheckinRecord): Promise<CheckinWrite> {
   try {
-    await dynamo().send(checkinTransaction(checkin));
+    const result = await dynamo().send(checkinTransaction(checkin));
+    for (const used of result.ConsumedCapacity ?? []) consumedCapacity.write += used.CapacityUnits ?? 0;
     return 'created';
   } catch (error) {
     const reasons = cancellationReasons(error);

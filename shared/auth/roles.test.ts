@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { authorize, type MemberClaims, type Role } from './roles';
 
 const claims = (roles: Role[], orgId: string, orgPath: string): MemberClaims => ({
-  kind: 'member', memberId: 'm1', name: '王建国', orgId, orgPath, roles,
+  kind: 'member',
+  memberId: 'm1',
+  name: '王建国',
+  orgId,
+  orgPath,
+  roles,
 });
 const branch1 = { orgId: 'b1', orgPath: '/c/g/b1/' };
 const branch2 = { orgId: 'b2', orgPath: '/c/g/b2/' };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ID_PATTERN } from '../http/route';
 import { Role } from './roles';
 
 export const MemberProfile = z.object({
@@ -34,7 +35,7 @@ export const BindingCode = z
 export const BindRequest = z.strictObject({ bindingCode: BindingCode });
 export const BindResponse = LoginResponse.extend({ member: MemberProfile });
 
-export const MemberIdParams = z.strictObject({ id: z.string().min(1).max(64) });
+export const MemberIdParams = z.strictObject({ id: z.string().regex(ID_PATTERN, '编号格式不正确') });
 export const BindingCodeResponse = z.object({ bindingCode: z.string(), expiresAt: z.string() });
 
 export const MeResponse = z.object({

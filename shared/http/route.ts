@@ -60,3 +60,6 @@ export function buildPath(path: string, params: Record<string, string | number> 
     return encodeURIComponent(String(value));
   });
 }
+
+/** Ids we issue are short and URL-safe; anything else is refused before it reaches a key. */
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

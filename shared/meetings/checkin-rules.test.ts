@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { fromShanghai, shanghaiDay } from '../time';
-import { activityPhase, CHECKIN_OPENS_MINUTES_BEFORE, checkinWindow, distanceMeters, isLate, withinGeofence } from './checkin-rules';
+import {
+  activityPhase,
+  CHECKIN_OPENS_MINUTES_BEFORE,
+  checkinWindow,
+  distanceMeters,
+  isLate,
+  withinGeofence,
+} from './checkin-rules';
 
 const MIN = 60_000;
 
@@ -18,13 +25,18 @@ describe('Rule: check-in window', () => {
 
   it('is open exactly on [start − 30 min, end] for any activity', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 4e12 }), fc.integer({ min: 1, max: 24 * 60 }), fc.integer({ min: -3000, max: 3000 }), (s, len, offsetMin) => {
-        const a = new Date(s).toISOString();
-        const b = new Date(s + len * MIN).toISOString();
-        const now = s + offsetMin * MIN;
-        const expected = now < s - 30 * MIN ? 'not_open' : now > s + len * MIN ? 'closed' : 'open';
-        expect(checkinWindow(a, b, now)).toBe(expected);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 4e12 }),
+        fc.integer({ min: 1, max: 24 * 60 }),
+        fc.integer({ min: -3000, max: 3000 }),
+        (s, len, offsetMin) => {
+          const a = new Date(s).toISOString();
+          const b = new Date(s + len * MIN).toISOString();
+          const now = s + offsetMin * MIN;
+          const expected = now < s - 30 * MIN ? 'not_open' : now > s + len * MIN ? 'closed' : 'open';
+          expect(checkinWindow(a, b, now)).toBe(expected);
+        },
+      ),
     );
   });
 
@@ -58,7 +70,10 @@ describe('Rule: geofence', () => {
   });
 
   it('is symmetric and never negative', () => {
-    const point = fc.record({ lat: fc.double({ min: -89, max: 89, noNaN: true }), lng: fc.double({ min: -179, max: 179, noNaN: true }) });
+    const point = fc.record({
+      lat: fc.double({ min: -89, max: 89, noNaN: true }),
+      lng: fc.double({ min: -179, max: 179, noNaN: true }),
+    });
     fc.assert(
       fc.property(point, point, (a, b) => {
         const d = distanceMeters(a, b);

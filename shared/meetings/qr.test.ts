@@ -6,12 +6,16 @@ const SLOT_MS = QR_SLOT_SECONDS * 1000;
 describe('Rule: QR slots', () => {
   it('accepts a payload during its own slot and the next one, never later or earlier', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1_000_000, max: 90_000_000 }), fc.integer({ min: 0, max: SLOT_MS - 1 }), (slot, into) => {
-        expect(checkSlot(slot, slot * SLOT_MS + into)).toBe('ok');
-        expect(checkSlot(slot, (slot + 1) * SLOT_MS + into)).toBe('ok');
-        expect(checkSlot(slot, (slot + 2) * SLOT_MS + into)).toBe('expired');
-        expect(checkSlot(slot, (slot - 1) * SLOT_MS + into)).toBe('future');
-      }),
+      fc.property(
+        fc.integer({ min: 1_000_000, max: 90_000_000 }),
+        fc.integer({ min: 0, max: SLOT_MS - 1 }),
+        (slot, into) => {
+          expect(checkSlot(slot, slot * SLOT_MS + into)).toBe('ok');
+          expect(checkSlot(slot, (slot + 1) * SLOT_MS + into)).toBe('ok');
+          expect(checkSlot(slot, (slot + 2) * SLOT_MS + into)).toBe('expired');
+          expect(checkSlot(slot, (slot - 1) * SLOT_MS + into)).toBe('future');
+        },
+      ),
     );
   });
 
@@ -39,14 +43,24 @@ describe('Rule: QR payload format', () => {
         fc.integer({ min: 0, max: 999_999_999_999 }),
         fc.stringMatching(/^[A-Za-z0-9_-]{16,128}$/),
         (activityId, slot, signature) => {
-          expect(parseQrPayload(formatQrPayload({ activityId, slot, signature }))).toEqual({ activityId, slot, signature });
+          expect(parseQrPayload(formatQrPayload({ activityId, slot, signature }))).toEqual({
+            activityId,
+            slot,
+            signature,
+          });
         },
       ),
     );
   });
 
-  it.each(['', 'abc', 'a.b.c', 'a.1', 'a.1.short', 'a b.1.abcdefghijklmnopq', 'a.-1.abcdefghijklmnopq', 'a.1.abcdefghijklmnop.x'])(
-    'refuses %p',
-    (text) => expect(parseQrPayload(text)).toBeNull(),
-  );
+  it.each([
+    '',
+    'abc',
+    'a.b.c',
+    'a.1',
+    'a.1.short',
+    'a b.1.abcdefghijklmnopq',
+    'a.-1.abcdefghijklmnopq',
+    'a.1.abcdefghijklmnop.x',
+  ])('refuses %p', (text) => expect(parseQrPayload(text)).toBeNull());
 });

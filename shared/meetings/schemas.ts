@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ID_PATTERN } from '../http/route';
+
+const Id = z.string().regex(ID_PATTERN, '编号格式不正确');
 
 export const MAX_ACTIVITY_HOURS = 24;
 
@@ -15,7 +18,7 @@ const Instant = z.iso.datetime({ offset: true, message: '时间格式应为 ISO-
 
 export const CreateActivityRequest = z
   .strictObject({
-    orgId: z.string().min(1).max(64),
+    orgId: Id,
     title: z.string().trim().min(1, '请填写活动主题').max(60, '主题最多 60 个字'),
     startAt: Instant,
     endAt: Instant,
@@ -63,9 +66,9 @@ export const ActivityDetailResponse = z.object({
 });
 export type ActivityDetailResponse = z.infer<typeof ActivityDetailResponse>;
 
-export const ActivityIdParams = z.strictObject({ id: z.string().min(1).max(64) });
+export const ActivityIdParams = z.strictObject({ id: Id });
 export const ActivityListQuery = z.strictObject({
-  orgId: z.string().min(1).max(64).optional(),
+  orgId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
   cursor: z.string().max(512).optional(),
 });

@@ -17,23 +17,37 @@ async function newActivity(extra: Record<string, unknown> = {}, startOffset = -m
   const now = Date.now();
   const answer = await api.call<{ activity: { id: string } }>('POST', '/v1/activities', {
     token: secretary.token,
-    body: { orgId: secretary.orgId, title: '主题党日：集中学习', startAt: iso(now + startOffset), endAt: iso(now + endOffset), ...extra },
+    body: {
+      orgId: secretary.orgId,
+      title: '主题党日：集中学习',
+      startAt: iso(now + startOffset),
+      endAt: iso(now + endOffset),
+      ...extra,
+    },
   });
   expect(answer.status).toBe(201);
   return answer.body.activity.id;
 }
 
 async function currentQr(activityId: string): Promise<string> {
-  const answer = await api.call<{ payload: string }>('GET', `/v1/activities/${activityId}/qr`, { token: secretary.token });
+  const answer = await api.call<{ payload: string }>('GET', `/v1/activities/${activityId}/qr`, {
+    token: secretary.token,
+  });
   expect(answer.status).toBe(200);
   return answer.body.payload;
 }
 
 const checkIn = (activityId: string, body: unknown, token = member.token) =>
-  api.call<{ checkin: { id: string; late: boolean }; error: { code: string } }>('POST', `/v1/activities/${activityId}/checkins`, { token, body });
+  api.call<{ checkin: { id: string; late: boolean }; error: { code: string } }>(
+    'POST',
+    `/v1/activities/${activityId}/checkins`,
+    { token, body },
+  );
 
 async function expectNothingWritten(activityId: string) {
-  const board = await api.call<{ checkedIn: number }>('GET', `/v1/activities/${activityId}/board`, { token: secretary.token });
+  const board = await api.call<{ checkedIn: number }>('GET', `/v1/activities/${activityId}/board`, {
+    token: secretary.token,
+  });
   expect(board.body.checkedIn).toBe(0);
   const detail = await api.call<{ myCheckin: unknown }>('GET', `/v1/activities/${activityId}`, { token: member.token });
   expect(detail.body.myCheckin).toBeNull();
@@ -57,11 +71,18 @@ describe('Route: POST /v1/activities/{id}/checkins', () => {
     const answer = await checkIn(id, { qr: await currentQr(id) });
     expect(answer.status).toBe(201);
     expect(answer.body.checkin).toMatchObject({ memberId: member.id, late: true });
-    const board = await api.call<{ total: number; checkedIn: number; late: number; missing: number; members: { memberId: string; status: string }[] }>(
-      'GET', `/v1/activities/${id}/board`, { token: secretary.token });
+    const board = await api.call<{
+      total: number;
+      checkedIn: number;
+      late: number;
+      missing: number;
+      members: { memberId: string; status: string }[];
+    }>('GET', `/v1/activities/${id}/board`, { token: secretary.token });
     expect(board.body).toMatchObject({ total: 14, checkedIn: 1, late: 1, missing: 13 });
     expect(board.body.members.find((m) => m.memberId === member.id)?.status).toBe('late');
-    const detail = await api.call<{ myCheckin: { id: string } }>('GET', `/v1/activities/${id}`, { token: member.token });
+    const detail = await api.call<{ myCheckin: { id: string } }>('GET', `/v1/activities/${id}`, {
+      token: member.token,
+    });
     expect(detail.body.myCheckin.id).toBe(answer.body.checkin.id);
   });
 
@@ -80,7 +101,11 @@ describe('Route: POST /v1/activities/{id}/checkins', () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 200)).toHaveLength(19);
     expect(new Set(answers.map((a) => a.body.checkin.id)).size).toBe(1);
-    const board = await api.call<{ checkedIn: number; members: { status: string }[] }>('GET', `/v1/activities/${id}/board`, { token: secretary.token });
+    const board = await api.call<{ checkedIn: number; members: { status: string }[] }>(
+      'GET',
+      `/v1/activities/${id}/board`,
+      { token: secretary.token },
+    );
     expect(board.body.checkedIn).toBe(1);
     expect(board.body.members.filter((m) => m.status !== 'missing')).toHaveLength(1);
   });
@@ -107,17 +132,32 @@ describe('Bad input: a clear error and nothing written', () => {
   });
   afterAll(() => expectNothingWritten(id));
 
-  const raw = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }, token = member.token) =>
-    api.call<{ error: { code: string; message: string; fields?: unknown[] } }>('POST', `/v1/activities/${id}/checkins`, {
-      token, rawBody: body, headers,
-    });
+  const raw = (
+    body: string,
+    headers: Record<string, string> = { 'content-type': 'application/json' },
+    token = member.token,
+  ) =>
+    api.call<{ error: { code: string; message: string; fields?: unknown[] } }>(
+      'POST',
+      `/v1/activities/${id}/checkins`,
+      {
+        token,
+        rawBody: body,
+        headers,
+      },
+    );
 
   it.each([
     ['malformed JSON', '{"qr": ', 400, 'MALFORMED_JSON'],
     ['a missing field', '{}', 400, 'VALIDATION_FAILED'],
     ['an extra field', JSON.stringify({ qr: 'x.1.abcdefghijklmnop', admin: true }), 400, 'VALIDATION_FAILED'],
     ['a wrong type', JSON.stringify({ qr: 12345 }), 400, 'VALIDATION_FAILED'],
-    ['a wrong location type', JSON.stringify({ qr: 'a.1.abcdefghijklmnop', location: { lat: '29' } }), 400, 'VALIDATION_FAILED'],
+    [
+      'a wrong location type',
+      JSON.stringify({ qr: 'a.1.abcdefghijklmnop', location: { lat: '29' } }),
+      400,
+      'VALIDATION_FAILED',
+    ],
     ['an oversize body', JSON.stringify({ qr: 'x'.repeat(70 * 1024) }), 413, 'PAYLOAD_TOO_LARGE'],
     ['a code that is not ours', JSON.stringify({ qr: 'hello world' }), 400, 'QR_MALFORMED'],
   ])('refuses %s', async (_label, body, status, code) => {
@@ -144,7 +184,9 @@ describe('Bad input: a clear error and nothing written', () => {
   it('refuses an expired slot', async () => {
     const [activityId, slot] = qr.split('.') as [string, string];
     const old = Number(slot) - 2;
-    const answer = await checkIn(id, { qr: `${activityId}.${old}.${signSlot(process.env.QR_SECRET!, activityId, old)}` });
+    const answer = await checkIn(id, {
+      qr: `${activityId}.${old}.${signSlot(process.env.QR_SECRET!, activityId, old)}`,
+    });
     expect([answer.status, answer.body.error.code]).toEqual([422, 'QR_EXPIRED']);
   });
 
@@ -170,7 +212,7 @@ describe('Bad input: a clear error and nothing written', () => {
     await expectNothingWritten(ended);
   });
 
-  it("refuses a member of another branch", async () => {
+  it('refuses a member of another branch', async () => {
     const answer = await checkIn(id, { qr }, otherBranchMember.token);
     expect([answer.status, answer.body.error.code]).toEqual([403, 'NOT_IN_BRANCH']);
   });
@@ -192,9 +234,13 @@ describe('Bad input: a clear error and nothing written', () => {
   });
 
   it('refuses a member calling secretary routes', async () => {
-    const answer = await api.call<{ error: { code: string } }>('GET', `/v1/activities/${id}/qr`, { token: member.token });
+    const answer = await api.call<{ error: { code: string } }>('GET', `/v1/activities/${id}/qr`, {
+      token: member.token,
+    });
     expect([answer.status, answer.body.error.code]).toEqual([403, 'FORBIDDEN_ROLE']);
-    const board = await api.call<{ error: { code: string } }>('GET', `/v1/activities/${id}/board`, { token: member.token });
+    const board = await api.call<{ error: { code: string } }>('GET', `/v1/activities/${id}/board`, {
+      token: member.token,
+    });
     expect(board.status).toBe(403);
   });
 });

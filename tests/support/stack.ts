@@ -26,7 +26,11 @@ export interface CallOptions {
 }
 
 export function apiClient(apiUrl: string) {
-  async function call<T = Record<string, unknown>>(method: string, path: string, options: CallOptions = {}): Promise<ApiAnswer<T>> {
+  async function call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options: CallOptions = {},
+  ): Promise<ApiAnswer<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: BodyInit | undefined = options.rawBody;
@@ -39,9 +43,14 @@ export function apiClient(apiUrl: string) {
     const parsed = type.includes('json') ? await response.json() : await response.arrayBuffer();
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
-  async function loginAs(openid: string): Promise<{ token: string; member: { id: string; orgId: string; orgPath: string; roles: string[]; name: string } }> {
-    const answer = await call<{ token: string; member: never }>('POST', '/v1/auth/login', { body: { code: `mock-${openid}` } });
-    if (answer.status !== 200) throw new Error(`login ${openid} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  async function loginAs(
+    openid: string,
+  ): Promise<{ token: string; member: { id: string; orgId: string; orgPath: string; roles: string[]; name: string } }> {
+    const answer = await call<{ token: string; member: never }>('POST', '/v1/auth/login', {
+      body: { code: `mock-${openid}` },
+    });
+    if (answer.status !== 200)
+      throw new Error(`login ${openid} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body;
   }
   return { call, loginAs };

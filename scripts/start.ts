@@ -1,0 +1,72 @@
+/**
+ * `npm start`: the whole stack on this machine — DynamoDB Local (data under .data/), the table, demo data,
+ * the local API, the fake WeChat server and the H5 build of the mini-program. Ctrl-C stops everything.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DEMO_ACCOUNTS_HELP } from './demo-data';
+import { startH5Server } from './h5-server';
+import { startStack } from './stack';
+
+const root = resolve(__dirname, '..');
+const h5Dist = join(root, 'miniapp/dist/h5');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Build the H5 app when it is missing or older than its sources (a first start takes ~30 s more). */
+function ensureH5Build(): void {
+  const index = join(h5Dist, 'index.html');
+  const sources = Math.max(newestMtime(join(root, 'miniapp/src')), newestMtime(join(root, 'shared')));
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  console.log('building the H5 mini-program (miniapp/dist/h5)…');
+  execSync('npm run build:h5', { cwd: root, stdio: 'inherit', env: { ...process.env, API_BASE: '' } });
+}
+
+async function main(): Promise<void> {
+  const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+  ensureH5Build();
+  const stack = await startStack({
+    dbPath: join(root, '.data/dynamodb'),
+    dynamoPort: port('DYNAMO_PORT', 8000),
+    apiPort: port('PORT', 3000),
+    wechatPort: port('WECHAT_PORT', 3001),
+    log: (line) => console.log(`  ${line}`),
+  });
+  const h5 = await startH5Server({ port: port('H5_PORT', 10086), distDir: h5Dist, apiUrl: stack.apiUrl });
+  console.log(`
+先锋 is running
+  小程序 (H5)   ${h5.url}     ← open this
+  API           ${stack.apiUrl}
+  Fake WeChat   ${stack.wechatUrl}
+  DynamoDB      ${stack.dynamoEndpoint}  (data in .data/dynamodb)
+
+Demo accounts (tap one on the login page; login code = mock-<openid>):
+${DEMO_ACCOUNTS_HELP.map((line) => `  ${line}`).join('\n')}
+
+Ctrl-C stops everything; data survives restarts.`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nstopping…');
+    await h5.close();
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

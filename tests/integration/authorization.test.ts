@@ -1,0 +1,183 @@
+/**
+ * The authorisation matrix, generated from the route table: every route × demo role × own/other branch must
+ * be allowed, or refused with 401/403, exactly as the route's `access` and the pure `authorize` rule declare.
+ */
+import ExcelJS from 'exceljs';
+import type { Stack } from '../../scripts/stack';
+import { authorize, hasRole, type MemberClaims } from '../../shared/auth/roles';
+import { buildPath, type RouteDef } from '../../shared/http/route';
+import { withIdChecksum } from '../../shared/org/rules';
+import { allRoutes } from '../../shared/routes';
+import { apiClient, startTestStack } from '../support/stack';
+
+type Target = 'own' | 'other';
+interface Branch {
+  orgId: string;
+  orgPath: string;
+  memberId: string;
+  activityId: string;
+}
+interface Request {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  rawBody?: Uint8Array<ArrayBuffer>;
+  contentType?: string;
+}
+
+let stack: Stack;
+let api: ReturnType<typeof apiClient>;
+const branches = {} as Record<Target, Branch>;
+const callers: Record<string, { token?: string; claims?: MemberClaims; kind: 'none' | 'bind' | 'member' }> = {};
+let rosterXlsx: Uint8Array<ArrayBuffer>;
+let serial = 0;
+
+async function workbook(): Promise<Uint8Array<ArrayBuffer>> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('花名册');
+  sheet.addRow(['姓名', '性别', '手机号', '身份证号', '党员类别', '入党日期']);
+  sheet.addRow(['测试党员', '男', '13900001111', withIdChecksum('33022519800101777'), '正式党员', '2010-07-01']);
+  return new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** A valid request for each route aimed at a branch: a refusal can then only come from authorisation. */
+const fixtures: Record<string, (b: Branch) => Request> = {
+  'auth.login': () => ({ body: { code: 'mock-matrix-nobody' } }),
+  'auth.bind': () => ({ body: { bindingCode: 'ABCDEFGH' } }),
+  'auth.issueBindingCode': (b) => ({ params: { id: b.memberId } }),
+  'auth.me': () => ({}),
+  'org.tree': () => ({}),
+  'org.listMembers': (b) => ({ params: { orgId: b.orgId } }),
+  'org.createMember': (b) => {
+    serial += 1;
+    const idNumber = withIdChecksum(`3302251990010${String(100 + serial).slice(-3)}1`.slice(0, 17));
+    return {
+      params: { orgId: b.orgId },
+      body: {
+        name: '新党员',
+        gender: 'female',
+        phone: '13700002222',
+        idNumber,
+        category: 'probationary',
+        joinedAt: '2025-07-01',
+      },
+    };
+  },
+  'org.updateMember': (b) => ({ params: { id: b.memberId }, body: { name: '改名字', version: 999 } }),
+  'org.importMembers': (b) => ({
+    params: { orgId: b.orgId },
+    rawBody: rosterXlsx,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  }),
+  'org.exportMembers': (b) => ({ params: { orgId: b.orgId } }),
+  'meetings.createActivity': (b) => ({
+    body: {
+      orgId: b.orgId,
+      title: '矩阵测试活动',
+      startAt: new Date().toISOString(),
+      endAt: new Date(Date.now() + 3600_000).toISOString(),
+    },
+  }),
+  'meetings.listActivities': (b) => ({ query: { orgId: b.orgId } }),
+  'meetings.getActivity': (b) => ({ params: { id: b.activityId } }),
+  'meetings.activityQr': (b) => ({ params: { id: b.activityId } }),
+  'meetings.checkIn': (b) => ({ params: { id: b.activityId }, body: { qr: 'not-a-code' } }),
+  'meetings.board': (b) => ({ params: { id: b.activityId } }),
+};
+
+/** What the declaration says should happen. */
+function expected(route: RouteDef, caller: (typeof callers)[string], target: Branch): 'allowed' | 401 | 403 {
+  if (route.access === 'public') return 'allowed';
+  if (caller.kind === 'none') return 401;
+  if (route.access === 'bind') return caller.kind === 'bind' ? 'allowed' : 403;
+  if (caller.kind === 'bind' || !caller.claims) return 403;
+  if (!hasRole(caller.claims, route.access)) return 403;
+  if (!route.scoped) return 'allowed';
+  return authorize(caller.claims, route.access, target) === 'ok' ? 'allowed' : 403;
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  api = apiClient(stack.apiUrl);
+  rosterXlsx = await workbook();
+  callers.none = { kind: 'none' };
+  callers.unbound = {
+    kind: 'bind',
+    token: (await api.call<{ token: string }>('POST', '/v1/auth/login', { body: { code: 'mock-stranger' } })).body
+      .token,
+  };
+  for (const openid of ['demo-committee', 'demo-secretary-1', 'demo-organizer-1', 'demo-member-1']) {
+    const { token, member } = await api.loginAs(openid);
+    callers[openid] = {
+      kind: 'member',
+      token,
+      claims: {
+        kind: 'member',
+        memberId: member.id,
+        name: member.name,
+        orgId: member.orgId,
+        orgPath: member.orgPath,
+        roles: member.roles as MemberClaims['roles'],
+      },
+    };
+  }
+  const committee = callers['demo-committee']!.token!;
+  for (const [target, n, memberNo] of [
+    ['own', 1, 1],
+    ['other', 2, 13],
+  ] as const) {
+    const orgId = `org-branch-${n}`;
+    const list = await api.call<{ items: { id: string }[] }>('GET', `/v1/activities?orgId=${orgId}`, {
+      token: committee,
+    });
+    const tree = await api.call<{ nodes: { id: string; path: string }[] }>('GET', '/v1/orgs/tree', {
+      token: committee,
+    });
+    branches[target] = {
+      orgId,
+      orgPath: tree.body.nodes.find((node) => node.id === orgId)!.path,
+      memberId: `m-demo-member-${memberNo}`,
+      activityId: list.body.items[0]!.id,
+    };
+  }
+}, 60_000);
+
+afterAll(() => stack.stop());
+
+describe('Authorisation matrix (generated from the route table)', () => {
+  it('has a fixture for every route', () => {
+    expect(allRoutes.map((r) => r.id).filter((id) => !fixtures[id])).toEqual([]);
+  });
+
+  const cases = allRoutes.flatMap((route) =>
+    ['none', 'unbound', 'demo-committee', 'demo-secretary-1', 'demo-organizer-1', 'demo-member-1'].flatMap((caller) =>
+      (['own', 'other'] as const).map((target) => [route.id, caller, target] as const),
+    ),
+  );
+
+  it.each(cases)('%s as %s on the %s branch', async (routeId, callerName, target) => {
+    const route = allRoutes.find((r) => r.id === routeId)!;
+    const caller = callers[callerName]!;
+    const branch = branches[target];
+    const request = fixtures[routeId]!(branch);
+    const query = request.query ? `?${new URLSearchParams(request.query)}` : '';
+    const answer = await api.call<{ error?: { code: string } }>(
+      route.method.toUpperCase(),
+      buildPath(route.path, request.params) + query,
+      {
+        token: caller.token,
+        ...(request.rawBody
+          ? { rawBody: request.rawBody, headers: { 'content-type': request.contentType! } }
+          : { body: request.body }),
+      },
+    );
+    const want = expected(route, caller, branch);
+    if (want === 'allowed') {
+      expect([401, 403]).not.toContain(answer.status);
+      expect(answer.status).toBeLessThan(500);
+    } else {
+      expect(answer.status).toBe(want);
+      expect(answer.body.error?.code).toMatch(/^[A-Z_]+$/);
+    }
+  });
+});
