@@ -1,8 +1,9 @@
-/** Bundle sizes the way CDK builds them (esbuild, minified, @aws-sdk external) and the weapp main package. */
+/** Bundle sizes the way CDK builds them (esbuild, minified, @aws-sdk and layered modules external) and the weapp main package. */
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
+import { externalsFor } from '../infra/bundling';
 
 export const DOMAINS = ['auth', 'org', 'meetings'] as const;
 
@@ -16,7 +17,7 @@ export async function bundleSizes(root: string): Promise<Record<string, number>>
       platform: 'node',
       target: 'node22',
       format: 'cjs',
-      external: ['@aws-sdk/*'],
+      external: externalsFor(domain),
       write: false,
     });
     sizes[domain] = result.outputFiles.reduce((n, f) => n + f.contents.byteLength, 0) / 1024;

@@ -1,7 +1,7 @@
 /** `npm run openapi` → docs/openapi.json, generated from the shared route table (zod → JSON Schema). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorCatalog } from '../shared/errors';
 import { ErrorBody } from '../shared/http/errors';
 import { allRoutes } from '../shared/routes';
@@ -12,18 +12,39 @@ export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of allRoutes) {
     const parameters = [
-      ...Object.keys(route.params?.shape ?? {}).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
-      ...Object.entries(route.query?.shape ?? {}).map(([name, s]) => ({ name, in: 'query', required: false, schema: schema(s as z.ZodType) })),
+      ...Object.keys(route.params?.shape ?? {}).map((name) => ({
+        name,
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
+      ...Object.entries(route.query?.shape ?? {}).map(([name, s]) => ({
+        name,
+        in: 'query',
+        required: false,
+        schema: schema(s as z.ZodType),
+      })),
     ];
     const body =
       route.bodyKind === 'xlsx'
-        ? { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } }
+        ? {
+            required: true,
+            content: {
+              'multipart/form-data': {
+                schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+              },
+            },
+          }
         : route.body
           ? { required: true, content: { 'application/json': { schema: schema(route.body) } } }
           : undefined;
     const ok =
       route.responseKind === 'xlsx'
-        ? { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } }
+        ? {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              schema: { type: 'string', format: 'binary' },
+            },
+          }
         : { 'application/json': { schema: schema(route.response) } };
     paths[route.path] ??= {};
     paths[route.path]![route.method] = {
@@ -42,7 +63,11 @@ export function openApiDocument() {
   }
   return {
     openapi: '3.1.0',
-    info: { title: '先锋 API', version: '1.0.0', description: '党建工作小程序接口。错误码：' + Object.keys(errorCatalog).join(', ') },
+    info: {
+      title: '先锋 API',
+      version: '1.0.0',
+      description: '党建工作小程序接口。错误码：' + Object.keys(errorCatalog).join(', '),
+    },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     security: [{ bearer: [] }],
     paths,

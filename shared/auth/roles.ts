@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * member: every bound Party member; secretary / organizer (组织委员): of their own branch;

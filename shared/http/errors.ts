@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The one error body every route returns (DESIGN §5). */
 export const ErrorBody = z.object({

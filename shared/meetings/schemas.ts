@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ID_PATTERN } from '../http/route';
 
 const Id = z.string().regex(ID_PATTERN, '编号格式不正确');

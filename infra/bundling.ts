@@ -1,0 +1,14 @@
+import type { Domain } from '../shared/http/route';
+
+/**
+ * Modules a domain loads from a Lambda layer instead of its bundle: exceljs is ~1.1 MB minified and only the
+ * roster import/export needs it, so it stays out of the org bundle (and out of cold starts of the other org
+ * routes, which never import it). The benchmark measures bundles with the same externals.
+ */
+export const LAYERED_MODULES: Partial<Record<Domain, readonly string[]>> = { org: ['exceljs'] };
+
+export const SDK_EXTERNALS = ['@aws-sdk/*'] as const;
+
+export function externalsFor(domain: Domain): string[] {
+  return [...SDK_EXTERNALS, ...(LAYERED_MODULES[domain] ?? [])];
+}

@@ -1,0 +1,270 @@
+import childProcess from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import { App, type CfnElement } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { Domain } from '../shared/http/route';
+import { allRoutes } from '../shared/routes';
+import { cdkHome, withOfflineCdkHome } from './offline-env';
+import { XianfengStack } from './stack';
+
+type Json = Record<string, unknown>;
+interface Resource {
+  readonly Type: string;
+  readonly Properties: Json;
+}
+interface Statement {
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+}
+
+const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+const getAttArn = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
+/** The cloud assembly of the test (gitignored), rewritten on every run instead of piling up in /tmp. */
+const outdir = path.resolve(__dirname, '..', '.cache', 'infra-test.out');
+
+describe('Stack: XianfengStack', () => {
+  let app: App;
+  let stack: XianfengStack;
+  let template: Template;
+  /** Every command the synthesis spawned (bundling), as `cmd args…`. */
+  let spawned: string[];
+  let fnIds: Record<Domain, string>;
+  let tableId: string;
+  let secretId: string;
+
+  beforeAll(() => {
+    // Prepare
+    const spawnSync = jest.spyOn(childProcess, 'spawnSync');
+    try {
+      // Act: constructing the functions bundles them; HOME and the CDK caches stay inside the repository.
+      rmSync(outdir, { recursive: true, force: true });
+      withOfflineCdkHome(() => {
+        app = new App({ outdir, context: { 'cli-telemetry': false } });
+        stack = new XianfengStack(app, 'XianfengStack', { routes: allRoutes, wechatAppId: 'wx0123456789abcdef' });
+        template = Template.fromStack(stack);
+      });
+    } finally {
+      spawned = spawnSync.mock.calls.map(([cmd, args]) => [cmd, ...(args ?? [])].join(' '));
+      spawnSync.mockRestore();
+    }
+    const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
+      stack.getLogicalId(construct.node.defaultChild as CfnElement);
+    fnIds = {
+      auth: logicalId(stack.functions.auth),
+      org: logicalId(stack.functions.org),
+      meetings: logicalId(stack.functions.meetings),
+    };
+    tableId = logicalId(stack.table);
+    secretId = logicalId(stack.secret);
+  });
+
+  /** A resource of the synthesized template by logical id (fails the test when it is missing). */
+  const resource = (id: string): Resource => {
+    const found = (template.toJSON().Resources as Record<string, Resource>)[id];
+    if (!found) throw new Error(`no resource ${id} in the template`);
+    return found;
+  };
+
+  it('has one retained on-demand table with pk/sk, gsi1, gsi2, point-in-time recovery and TTL on expiresAt', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    const gsi = (n: number) => ({
+      IndexName: `gsi${n}`,
+      KeySchema: [
+        { AttributeName: `gsi${n}pk`, KeyType: 'HASH' },
+        { AttributeName: `gsi${n}sk`, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    });
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: {
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: Match.arrayWith(
+          ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'].map((name) => ({
+            AttributeName: name,
+            AttributeType: 'S',
+          })),
+        ),
+        GlobalSecondaryIndexes: [gsi(1), gsi(2)],
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      },
+    });
+  });
+
+  it('generates jwtSecret and qrSecret into the app secret and hardcodes no secret value', () => {
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({
+        GenerateStringKey: 'jwtSecret',
+        SecretStringTemplate: Match.objectLike({ 'Fn::Join': Match.anyValue() }),
+      }),
+    });
+    const secrets = template.findResources('AWS::SecretsManager::Secret') as Record<string, Resource>;
+    for (const secret of Object.values(secrets)) expect(secret.Properties.SecretString).toBeUndefined();
+    const qrTemplate = JSON.stringify(secrets[secretId]?.Properties.GenerateSecretString);
+    expect(qrTemplate).toContain('{\\"qrSecret\\":\\"{{resolve:secretsmanager:');
+  });
+
+  it('has one arm64 nodejs22.x function per domain with the shared settings and environment', () => {
+    template.resourceCountIs('AWS::Lambda::Function', 3);
+    const functions = template.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+    expect(Object.keys(functions).sort()).toEqual(Object.values(fnIds).sort());
+    template.allResourcesProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      MemorySize: 512,
+      Timeout: 10,
+      Environment: {
+        Variables: {
+          TABLE_NAME: { Ref: tableId },
+          APP_SECRET_ARN: { Ref: secretId },
+          WECHAT_APPID: 'wx0123456789abcdef',
+        },
+      },
+    });
+  });
+
+  it('bundles every function with the local esbuild, never Docker, leaving the AWS SDK external', () => {
+    expect(spawned.filter((command) => /\besbuild\b/.test(command))).toHaveLength(3);
+    expect(spawned.filter((command) => /^docker\b|\bdocker (run|build)\b/.test(command))).toEqual([]);
+    for (const id of Object.values(fnIds)) {
+      const code = resource(id).Properties.Code as { S3Key: string };
+      const bundle = readFileSync(
+        path.join(app.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`, 'index.js'),
+        'utf8',
+      );
+      expect(bundle.startsWith('"use strict";')).toBe(true); // esbuild's CJS output
+      expect(bundle).toMatch(/require\("@aws-sdk\/client-[a-z-]+"\)/);
+      expect(bundle).not.toMatch(/\/\/# sourceMappingURL/);
+    }
+  });
+
+  it('keeps exceljs out of the org bundle, in a layer only the org function uses, every bundle under 200 KB', () => {
+    const layers = template.findResources('AWS::Lambda::LayerVersion');
+    expect(Object.keys(layers)).toHaveLength(1);
+    for (const [domain, id] of Object.entries(fnIds)) {
+      const props = resource(id).Properties as { Code: { S3Key: string }; Layers?: unknown[] };
+      expect((props.Layers ?? []).length).toBe(domain === 'org' ? 1 : 0);
+      const file = path.join(app.outdir, `asset.${props.Code.S3Key.replace(/\.zip$/, '')}`, 'index.js');
+      const bundle = readFileSync(file, 'utf8');
+      if (domain === 'org') expect(bundle).toMatch(/require\("exceljs"\)/);
+      expect(Buffer.byteLength(bundle) / 1024).toBeLessThanOrEqual(200);
+    }
+  });
+
+  it('keeps the CDK caches inside the repository, not in the home directory', () => {
+    expect(readdirSync(path.join(cdkHome, '.cdk', 'cache', 'fingerprints')).length).toBeGreaterThan(0);
+    expect(existsSync(path.join(outdir, 'manifest.json'))).toBe(true);
+  });
+
+  it('declares one route per contract route, each integrated with its domain function', () => {
+    const routes = template.findResources('AWS::ApiGatewayV2::Route') as Record<string, Resource>;
+    const targetOf = new Map<string, string>();
+    for (const route of Object.values(routes)) {
+      const join = route.Properties.Target as { 'Fn::Join': [string, [string, { Ref: string }]] };
+      const integration = resource(join['Fn::Join'][1][1].Ref);
+      const uri = integration.Properties.IntegrationUri as { 'Fn::GetAtt': [string, string] };
+      targetOf.set(route.Properties.RouteKey as string, uri['Fn::GetAtt'][0]);
+    }
+    const routeKey = (route: (typeof allRoutes)[number]) => `${route.method.toUpperCase()} ${route.path}`;
+    expect(Object.keys(routes)).toHaveLength(allRoutes.length);
+    expect(Object.fromEntries(targetOf)).toEqual(
+      Object.fromEntries(allRoutes.map((route) => [routeKey(route), fnIds[route.domain]])),
+    );
+  });
+
+  it('answers CORS preflight for the Authorization, Content-Type and Idempotency-Key headers', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({
+        AllowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+        AllowMethods: Match.arrayWith(['GET', 'POST', 'PATCH', 'DELETE']),
+      }),
+    });
+  });
+
+  it('grants each function only table data access and reading the app secret', () => {
+    const tableArns = [getAttArn(tableId), { 'Fn::Join': ['', [getAttArn(tableId), '/index/*']] }];
+    const policies = template.findResources('AWS::IAM::Policy') as Record<string, Resource>;
+    for (const [domain, id] of Object.entries(fnIds)) {
+      const roleId = (resource(id).Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      const statements = Object.values(policies)
+        .filter((policy) =>
+          (policy.Properties.Roles as unknown[]).some(
+            (role) => JSON.stringify(role) === JSON.stringify({ Ref: roleId }),
+          ),
+        )
+        .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+      const summary = statements.map((statement) => {
+        const actions = asArray(statement.Action).sort();
+        const services = [...new Set(actions.map((action) => action.split(':')[0]))];
+        return { domain, effect: statement.Effect, services, actions, resources: asArray(statement.Resource) };
+      });
+      for (const granted of summary) {
+        if (granted.services[0] === 'dynamodb') {
+          // Table and its indexes, never `*` (the table's stream actions come in their own statement).
+          expect(granted).toEqual({ ...granted, effect: 'Allow', services: ['dynamodb'], resources: tableArns });
+        } else {
+          expect(granted).toEqual({
+            ...granted,
+            effect: 'Allow',
+            services: ['secretsmanager'],
+            actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
+            resources: [{ Ref: secretId }],
+          });
+        }
+      }
+      expect([...new Set(summary.flatMap((granted) => granted.services))].sort()).toEqual([
+        'dynamodb',
+        'secretsmanager',
+      ]);
+      // The role's only managed policy is the basic execution role (CloudWatch Logs).
+      const role = resource(roleId);
+      expect(JSON.stringify(role.Properties.ManagedPolicyArns)).toBe(
+        JSON.stringify([
+          {
+            'Fn::Join': [
+              '',
+              ['arn:', { Ref: 'AWS::Partition' }, ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+            ],
+          },
+        ]),
+      );
+    }
+    expect(JSON.stringify(policies)).not.toContain('"Resource":"*"');
+  });
+
+  it('alarms on errors of each function and on API 5xx over 5 minutes', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 4);
+    for (const id of Object.values(fnIds)) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'Errors',
+        Namespace: 'AWS/Lambda',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: id } }],
+        Period: 300,
+        Statistic: 'Sum',
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      });
+    }
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: '5xx',
+      Namespace: 'AWS/ApiGateway',
+      Period: 300,
+      Threshold: 1,
+    });
+  });
+
+  it('outputs the API URL and the table name', () => {
+    template.hasOutput('ApiUrl', {});
+    template.hasOutput('TableName', { Value: { Ref: tableId } });
+  });
+});
