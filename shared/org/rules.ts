@@ -22,6 +22,15 @@ export function withIdChecksum(first17: string): string {
   return first17 + ID_CHECK_CHARS[sum % 11];
 }
 
+/** YYYY-MM-DD naming a day that exists (no 2021-02-30), from 1900 on. */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1900 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 export function isValidPhone(value: string): boolean {
   return /^1[3-9]\d{9}$/.test(value);
 }

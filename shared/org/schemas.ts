@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Role } from '../auth/roles';
-import { isValidIdNumber, isValidPhone } from './rules';
+import { ID_PATTERN } from '../http/route';
+import { isCalendarDate, isValidIdNumber, isValidPhone } from './rules';
 
 export const OrgKind = z.enum(['committee', 'general_branch', 'branch']);
 export type OrgKind = z.infer<typeof OrgKind>;
@@ -18,8 +19,8 @@ export type OrgNode = z.infer<typeof OrgNode>;
 
 export const OrgTreeResponse = z.object({ nodes: z.array(OrgNode) });
 
-export const OrgIdParams = z.strictObject({ orgId: z.string().min(1).max(64) });
-export const MemberIdParams = z.strictObject({ id: z.string().min(1).max(64) });
+export const OrgIdParams = z.strictObject({ orgId: z.string().regex(ID_PATTERN, '编号格式不正确') });
+export const MemberIdParams = z.strictObject({ id: z.string().regex(ID_PATTERN, '编号格式不正确') });
 
 export const MemberName = z
   .string()
@@ -35,7 +36,10 @@ export const IdNumber = z
   .toUpperCase()
   .refine(isValidIdNumber, '身份证号无效（位数、出生日期或校验位不对）');
 export const MemberCategory = z.enum(['full', 'probationary']);
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD', abort: true })
+  .refine(isCalendarDate, '日期不存在');
 /** Branch roles a secretary or committee can grant; `member` is implied, `committee` is set by the committee. */
 export const BranchRole = z.enum(['secretary', 'organizer']);
 

@@ -1,0 +1,229 @@
+/**
+ * Org service: the only way other domains reach members and orgs (they never import the store).
+ */
+import type { MemberClaims, OrgScope } from '../../shared/auth/roles';
+import type { MemberProfile } from '../../shared/auth/schemas';
+import { DomainError } from '../../shared/errors';
+import { maskIdNumber, maskPhone } from '../../shared/org/rules';
+import type { CreateMemberRequest, OrgNode, RosterMember, UpdateMemberRequest } from '../../shared/org/schemas';
+import { tableName } from '../commons/config';
+import { cancellationReasons } from '../commons/dynamo';
+import { newId } from '../commons/ids';
+import type { MemberRecord, OrgRecord, TransactItem } from './store';
+import * as store from './store';
+
+export type { MemberRecord, OrgRecord, TransactItem } from './store';
+
+export function scopeOf(org: Pick<OrgRecord, 'id' | 'path'>): OrgScope {
+  return { orgId: org.id, orgPath: org.path };
+}
+
+export async function requireOrg(orgId: string): Promise<OrgRecord> {
+  const org = await store.getOrg(orgId);
+  if (!org) throw new DomainError('ORG_NOT_FOUND');
+  return org;
+}
+
+export async function requireMember(memberId: string): Promise<MemberRecord> {
+  const member = await store.getMember(memberId);
+  if (!member) throw new DomainError('MEMBER_NOT_FOUND');
+  return member;
+}
+
+export const findMember = (memberId: string) => store.getMember(memberId, true);
+export const findOrg = store.getOrg;
+export const listActiveMembers = store.listActiveMembers;
+
+export function profileOf(member: MemberRecord, org: OrgRecord): MemberProfile {
+  return {
+    id: member.id,
+    name: member.name,
+    orgId: org.id,
+    orgName: org.name,
+    orgPath: org.path,
+    roles: member.roles,
+    category: member.category,
+  };
+}
+
+/** Adds an org node under `parent` (or a new root). Used by the seed and by committee tooling. */
+export async function createOrg(input: {
+  id?: string;
+  name: string;
+  kind: OrgRecord['kind'];
+  parent: OrgRecord | null;
+}): Promise<OrgRecord> {
+  const id = input.id ?? newId('o');
+  const org: OrgRecord = {
+    id,
+    name: input.name,
+    kind: input.kind,
+    parentId: input.parent?.id ?? null,
+    rootId: input.parent?.rootId ?? id,
+    path: `${input.parent?.path ?? '/'}${id}/`,
+    memberCount: 0,
+  };
+  await store.transact([store.putOrgItem(org)]);
+  return org;
+}
+
+export function newMemberRecord(
+  org: OrgRecord,
+  input: CreateMemberRequest & { id?: string; extraRoles?: MemberRecord['roles'] },
+  nowIso: string,
+): MemberRecord {
+  return {
+    id: input.id ?? newId('m'),
+    orgId: org.id,
+    orgPath: org.path,
+    name: input.name,
+    gender: input.gender,
+    phone: input.phone,
+    idNumber: input.idNumber,
+    category: input.category,
+    joinedAt: input.joinedAt,
+    roles: [...new Set(['member' as const, ...(input.roles ?? []), ...(input.extraRoles ?? [])])],
+    status: 'active',
+    version: 1,
+    createdAt: nowIso,
+    updatedAt: nowIso,
+  };
+}
+
+/** Creates one member; the ID number must not be on any roster yet. */
+export async function createMember(
+  org: OrgRecord,
+  input: CreateMemberRequest & { id?: string; extraRoles?: MemberRecord['roles'] },
+): Promise<MemberRecord> {
+  const member = newMemberRecord(org, input, new Date().toISOString());
+  try {
+    await store.transact(store.newMemberItems(member));
+  } catch (error) {
+    // Items: [member, ID-number claim, org count]; a conflicting concurrent write is retried by the caller.
+    const reasons = cancellationReasons(error);
+    if (reasons?.[1] === 'ConditionalCheckFailed') throw new DomainError('ID_NUMBER_TAKEN', { cause: error });
+    if (reasons?.[2] === 'ConditionalCheckFailed') throw new DomainError('ORG_NOT_FOUND', { cause: error });
+    throw error;
+  }
+  return member;
+}
+
+/** The transaction item that records a member's openid, only if they have none (auth's bind uses it). */
+export function bindOpenidItem(memberId: string, openid: string): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: store.memberKey(memberId),
+      UpdateExpression: 'SET openid = :openid, version = version + :one',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(openid) AND #status = :active',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':openid': openid, ':one': 1, ':active': 'active' },
+    },
+  };
+}
+
+export function toOrgNode(org: OrgRecord): OrgNode {
+  return {
+    id: org.id,
+    name: org.name,
+    kind: org.kind,
+    parentId: org.parentId,
+    path: org.path,
+    memberCount: org.memberCount,
+  };
+}
+
+/** What a roster shows: phone and ID number masked, `bound` instead of the openid. */
+export function toRosterMember(member: MemberRecord): RosterMember {
+  return {
+    id: member.id,
+    orgId: member.orgId,
+    name: member.name,
+    gender: member.gender,
+    phoneMasked: maskPhone(member.phone),
+    idNumberMasked: maskIdNumber(member.idNumber),
+    category: member.category,
+    joinedAt: member.joinedAt,
+    roles: member.roles,
+    status: member.status,
+    bound: Boolean(member.openid),
+    version: member.version,
+  };
+}
+
+/** The org tree a caller may see: committee staff their org's subtree, anyone else only their own org. */
+export async function visibleTree(claims: MemberClaims): Promise<OrgNode[]> {
+  const own = await requireOrg(claims.orgId);
+  const nodes = claims.roles.includes('committee') ? await store.listSubtree(own) : [own];
+  return nodes.map(toOrgNode).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+export const DEFAULT_ROSTER_PAGE = 50;
+
+export async function rosterPage(
+  orgId: string,
+  query: { status?: 'active' | 'inactive' | 'all'; limit?: number; cursor?: string },
+): Promise<{ items: RosterMember[]; nextCursor: string | null }> {
+  if (query.cursor !== undefined && !store.isRosterCursor(orgId, query.cursor)) {
+    throw new DomainError('VALIDATION_FAILED', {
+      message: '请求内容有误：cursor: 分页游标无效',
+      details: { fields: [{ path: 'cursor', message: '分页游标无效' }] },
+    });
+  }
+  const page = await store.listRoster(orgId, {
+    status: query.status ?? 'active',
+    limit: query.limit ?? DEFAULT_ROSTER_PAGE,
+    cursor: query.cursor,
+  });
+  return { items: page.items.map(toRosterMember), nextCursor: page.nextCursor };
+}
+
+/** Every member of an org, active and inactive, in roster order (the export). */
+export async function allMembers(orgId: string): Promise<MemberRecord[]> {
+  const members: MemberRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.listRoster(orgId, { status: 'all', limit: 500, cursor });
+    members.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return members;
+}
+
+/** The member as the editor wants it: their fields, the roles they gave (committee kept), version + 1. */
+export function applyUpdate(member: MemberRecord, patch: UpdateMemberRequest, nowIso: string): MemberRecord {
+  const { version: _seen, roles, ...fields } = patch;
+  const nextRoles: MemberRecord['roles'] = roles
+    ? [...new Set(['member' as const, ...roles, ...member.roles.filter((r) => r === 'committee')])]
+    : member.roles;
+  return { ...member, ...fields, roles: nextRoles, version: member.version + 1, updatedAt: nowIso };
+}
+
+/**
+ * Edits or (de)activates a member: one transaction holds the conditional replace (on the version the editor
+ * saw) and, when the status changes, the org's memberCount.
+ */
+export async function updateMember(
+  member: MemberRecord,
+  patch: UpdateMemberRequest,
+  caller: MemberClaims,
+): Promise<MemberRecord> {
+  if (patch.version !== member.version) throw new DomainError('MEMBER_VERSION_CONFLICT');
+  if (patch.status === 'inactive' && member.status === 'active' && member.id === caller.memberId) {
+    throw new DomainError('CANNOT_DEACTIVATE_SELF');
+  }
+  const next = applyUpdate(member, patch, new Date().toISOString());
+  const delta = next.status === member.status ? 0 : next.status === 'active' ? 1 : -1;
+  const items = [store.replaceMemberItem(next, patch.version)];
+  if (delta !== 0) items.push(store.countChange(member.orgId, delta));
+  try {
+    await store.transact(items);
+  } catch (error) {
+    const reasons = cancellationReasons(error);
+    if (reasons?.[0] === 'ConditionalCheckFailed' || reasons?.includes('TransactionConflict')) {
+      throw new DomainError('MEMBER_VERSION_CONFLICT', { cause: error });
+    }
+    throw error;
+  }
+  return next;
+}

@@ -1,0 +1,264 @@
+/**
+ * Org and Member entities — the only file that reads or writes them.
+ *
+ * Org     pk ORG#<id>      sk ORG        gsi2pk TREE#<rootId>          gsi2sk <path>
+ *   - get one org: GetItem
+ *   - a subtree (committee's view, org tree): Query GSI2 TREE#<root>, begins_with(path)
+ *   - memberCount: active members directly in the org, changed in the same transaction as the member
+ * Member  pk MEMBER#<id>   sk MEMBER     gsi1pk ORG#<orgId>#MEMBERS    gsi1sk <status>#<id>
+ *   - get one member: GetItem
+ *   - a branch's roster (all, or only active/inactive): Query GSI1, begins_with(status#)
+ *   - a roster import: many members per transaction (member + ID claim each), one memberCount ADD per transaction
+ * IdNumber pk IDNO#<idNumber> sk IDNO   — uniqueness of a person across the whole system
+ *   - is this ID number on any roster: GetItem / BatchGetItem (import checks a whole file at once)
+ */
+import {
+  BatchGetCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { Role } from '../../shared/auth/roles';
+import type { OrgKind } from '../../shared/org/schemas';
+import { tableName } from '../commons/config';
+import { decodeCursor, dynamo, encodeCursor } from '../commons/dynamo';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export interface OrgRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: OrgKind;
+  readonly parentId: string | null;
+  readonly rootId: string;
+  readonly path: string;
+  readonly memberCount: number;
+}
+
+export interface MemberRecord {
+  readonly id: string;
+  readonly orgId: string;
+  readonly orgPath: string;
+  readonly name: string;
+  readonly gender: 'male' | 'female';
+  readonly phone: string;
+  readonly idNumber: string;
+  readonly category: 'full' | 'probationary';
+  readonly joinedAt: string;
+  readonly roles: Role[];
+  readonly status: 'active' | 'inactive';
+  readonly openid?: string;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export const orgKey = (id: string) => ({ pk: `ORG#${id}`, sk: 'ORG' });
+export const memberKey = (id: string) => ({ pk: `MEMBER#${id}`, sk: 'MEMBER' });
+export const idNumberKey = (idNumber: string) => ({ pk: `IDNO#${idNumber}`, sk: 'IDNO' });
+const rosterPk = (orgId: string) => `ORG#${orgId}#MEMBERS`;
+
+function strip<T>(item: Record<string, unknown> | undefined): T | null {
+  if (!item) return null;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, ...rest } = item;
+  return rest as T;
+}
+
+export function orgItem(org: OrgRecord) {
+  return { ...orgKey(org.id), gsi2pk: `TREE#${org.rootId}`, gsi2sk: org.path, ...org };
+}
+
+export function memberItem(member: MemberRecord) {
+  return {
+    ...memberKey(member.id),
+    gsi1pk: rosterPk(member.orgId),
+    gsi1sk: `${member.status}#${member.id}`,
+    ...member,
+  };
+}
+
+export async function getOrg(id: string): Promise<OrgRecord | null> {
+  const result = await dynamo().send(new GetCommand({ TableName: tableName(), Key: orgKey(id) }));
+  return strip<OrgRecord>(result.Item);
+}
+
+export async function getMember(id: string, consistent = false): Promise<MemberRecord | null> {
+  const result = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: memberKey(id), ConsistentRead: consistent }),
+  );
+  return strip<MemberRecord>(result.Item);
+}
+
+type Key = Record<string, unknown>;
+
+/** BatchGetItem over any number of keys, 100 at a time, retrying what DynamoDB left unprocessed. */
+async function batchGet(keys: readonly Key[]): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending: Key[] = keys.slice(i, i + 100);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((ok) => setTimeout(ok, Math.min(1000, 25 * 2 ** attempt)));
+      if (attempt > 8) throw new Error('BatchGetItem: keys still unprocessed after retries');
+      const result = await dynamo().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));
+      found.push(...(result.Responses?.[tableName()] ?? []));
+      pending = (result.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
+    }
+  }
+  return found;
+}
+
+export async function getMembers(ids: readonly string[]): Promise<MemberRecord[]> {
+  return (await batchGet(ids.map(memberKey))).map((item) => strip<MemberRecord>(item)!);
+}
+
+export async function listSubtree(org: OrgRecord): Promise<OrgRecord[]> {
+  const nodes: OrgRecord[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :root AND begins_with(gsi2sk, :path)',
+        ExpressionAttributeValues: { ':root': `TREE#${org.rootId}`, ':path': org.path },
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of page.Items ?? []) nodes.push(strip<OrgRecord>(item)!);
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return nodes;
+}
+
+export interface RosterPage {
+  readonly items: MemberRecord[];
+  readonly nextCursor: string | null;
+}
+
+/** Whether `cursor` is one that listRoster issued for this org (anything else is bad input). */
+export function isRosterCursor(orgId: string, cursor: string): boolean {
+  const key = decodeCursor(cursor);
+  if (!key || key.gsi1pk !== rosterPk(orgId)) return false;
+  const names = Object.keys(key).sort().join(',');
+  return names === 'gsi1pk,gsi1sk,pk,sk' && Object.values(key).every((v) => typeof v === 'string');
+}
+
+export async function listRoster(
+  orgId: string,
+  options: { status?: 'active' | 'inactive' | 'all'; limit?: number; cursor?: string } = {},
+): Promise<RosterPage> {
+  const status = options.status ?? 'active';
+  const prefix = status === 'all' ? '' : `${status}#`;
+  const page = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: prefix ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
+      ExpressionAttributeValues: prefix ? { ':pk': rosterPk(orgId), ':prefix': prefix } : { ':pk': rosterPk(orgId) },
+      Limit: options.limit,
+      ExclusiveStartKey: decodeCursor(options.cursor),
+    }),
+  );
+  return {
+    items: (page.Items ?? []).map((item) => strip<MemberRecord>(item)!),
+    nextCursor: encodeCursor(page.LastEvaluatedKey),
+  };
+}
+
+/** Every active member of an org (all pages). */
+export async function listActiveMembers(orgId: string): Promise<MemberRecord[]> {
+  const members: MemberRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listRoster(orgId, { status: 'active', cursor });
+    members.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return members;
+}
+
+export function putOrgItem(org: OrgRecord): TransactItem {
+  return { Put: { TableName: tableName(), Item: orgItem(org), ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/**
+ * A new member without the org's count: the member item and its ID-number claim (in this order). Imports put
+ * many of these in one transaction with ONE countChange, since a transaction may touch the org item only once.
+ */
+export function memberInsertItems(member: MemberRecord): [TransactItem, TransactItem] {
+  return [
+    { Put: { TableName: tableName(), Item: memberItem(member), ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...idNumberKey(member.idNumber), memberId: member.id },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ];
+}
+
+/** A new member: the member item, its ID-number claim, and the org's count, as transaction items. */
+export function newMemberItems(member: MemberRecord): TransactItem[] {
+  return [...memberInsertItems(member), countChange(member.orgId, member.status === 'active' ? 1 : 0)];
+}
+
+/** Undoes memberInsertItems for a member nobody has touched since (an import rolled back). */
+export function memberRemovalItems(member: MemberRecord): [TransactItem, TransactItem] {
+  return [
+    {
+      Delete: {
+        TableName: tableName(),
+        Key: memberKey(member.id),
+        ConditionExpression: 'version = :version',
+        ExpressionAttributeValues: { ':version': member.version },
+      },
+    },
+    {
+      Delete: {
+        TableName: tableName(),
+        Key: idNumberKey(member.idNumber),
+        ConditionExpression: 'memberId = :id',
+        ExpressionAttributeValues: { ':id': member.id },
+      },
+    },
+  ];
+}
+
+/** Largest TransactWriteItems request DynamoDB accepts. */
+export const MAX_TRANSACT_ITEMS = 100;
+
+export function countChange(orgId: string, delta: number): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: orgKey(orgId),
+      UpdateExpression: 'ADD memberCount :delta',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':delta': delta },
+    },
+  };
+}
+
+/** Replace a member, only if nobody changed it since `expectedVersion`. */
+export function replaceMemberItem(member: MemberRecord, expectedVersion: number): TransactItem {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: memberItem(member),
+      ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+      ExpressionAttributeValues: { ':expected': expectedVersion },
+    },
+  };
+}
+
+export async function transact(items: TransactItem[]): Promise<void> {
+  await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+}
+
+export async function idNumbersTaken(idNumbers: readonly string[]): Promise<Set<string>> {
+  const unique = [...new Set(idNumbers)];
+  const found = await batchGet(unique.map(idNumberKey));
+  return new Set(found.map((item) => String(item.pk).slice('IDNO#'.length)));
+}
