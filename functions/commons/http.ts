@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -161,10 +162,10 @@ export function mount<R extends RouteDef>(
     const key = c.req.header('idempotency-key');
     if (route.method !== 'post' || !key || !claims) return execute();
     const subject = claims.kind === 'member' ? claims.memberId : claims.openid;
-    return withIdempotency(
-      { subject, routeId: route.id, key, fingerprint: JSON.stringify([c.req.path, json]) },
-      execute,
-    );
+    // The fingerprint covers an uploaded file too: the same key with another workbook is a different request.
+    const upload = file ? createHash('sha256').update(file).digest('base64url') : null;
+    const fingerprint = JSON.stringify([c.req.path, json, upload]);
+    return withIdempotency({ subject, routeId: route.id, key, fingerprint }, execute);
   });
 }
 
