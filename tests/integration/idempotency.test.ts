@@ -26,12 +26,12 @@ describe('Header: Idempotency-Key', () => {
     const first = await api.call<{ activity: { id: string } }>('POST', '/v1/activities', {
       token,
       headers,
-      body: activity('重复提交测试'),
+      body,
     });
     const retry = await api.call<{ activity: { id: string } }>('POST', '/v1/activities', {
       token,
       headers,
-      body: activity('重复提交测试'),
+      body,
     });
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
