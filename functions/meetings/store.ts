@@ -12,7 +12,7 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Place } from '../../shared/meetings/schemas';
 import { tableName } from '../commons/config';
-import { cancellationReasons, decodeCursor, dynamo, encodeCursor } from '../commons/dynamo';
+import { cancellationReasons, decodeCursor, dynamo, encodeCursor, queryAll, withoutKeys } from '../commons/dynamo';
 
 export interface ActivityRecord {
   readonly id: string;
@@ -45,12 +45,6 @@ export const checkinKey = (activityId: string, memberId: string) => ({
   sk: `CHECKIN#${memberId}`,
 });
 
-function strip<T>(item: Record<string, unknown> | undefined): T | null {
-  if (!item) return null;
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, ...rest } = item;
-  return rest as T;
-}
-
 export async function putActivity(activity: ActivityRecord): Promise<void> {
   await dynamo().send(
     new PutCommand({
@@ -70,7 +64,7 @@ export async function getActivity(id: string, consistent = false): Promise<Activ
   const result = await dynamo().send(
     new GetCommand({ TableName: tableName(), Key: activityKey(id), ConsistentRead: consistent }),
   );
-  return strip<ActivityRecord>(result.Item);
+  return withoutKeys<ActivityRecord>(result.Item);
 }
 
 export async function listActivities(orgId: string, limit: number, cursor?: string) {
@@ -86,7 +80,7 @@ export async function listActivities(orgId: string, limit: number, cursor?: stri
     }),
   );
   return {
-    items: (page.Items ?? []).map((item) => strip<ActivityRecord>(item)!),
+    items: (page.Items ?? []).map((item) => withoutKeys<ActivityRecord>(item)!),
     nextCursor: encodeCursor(page.LastEvaluatedKey),
   };
 }
@@ -95,25 +89,15 @@ export async function getCheckin(activityId: string, memberId: string): Promise<
   const result = await dynamo().send(
     new GetCommand({ TableName: tableName(), Key: checkinKey(activityId, memberId), ConsistentRead: true }),
   );
-  return strip<CheckinRecord>(result.Item);
+  return withoutKeys<CheckinRecord>(result.Item);
 }
 
-export async function listCheckins(activityId: string): Promise<CheckinRecord[]> {
-  const found: CheckinRecord[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `ACT#${activityId}`, ':prefix': 'CHECKIN#' },
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of page.Items ?? []) found.push(strip<CheckinRecord>(item)!);
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return found;
+export function listCheckins(activityId: string): Promise<CheckinRecord[]> {
+  return queryAll<CheckinRecord>({
+    TableName: tableName(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': `ACT#${activityId}`, ':prefix': 'CHECKIN#' },
+  });
 }
 
 /** The check-in's two writes: the check-in (only if none yet) and the activity's counters. */

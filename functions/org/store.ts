@@ -22,7 +22,7 @@ import {
 import type { Role } from '../../shared/auth/roles';
 import type { OrgKind } from '../../shared/org/schemas';
 import { tableName } from '../commons/config';
-import { decodeCursor, dynamo, encodeCursor } from '../commons/dynamo';
+import { decodeCursor, dynamo, encodeCursor, queryAll, withoutKeys } from '../commons/dynamo';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -59,12 +59,6 @@ export const memberKey = (id: string) => ({ pk: `MEMBER#${id}`, sk: 'MEMBER' });
 export const idNumberKey = (idNumber: string) => ({ pk: `IDNO#${idNumber}`, sk: 'IDNO' });
 const rosterPk = (orgId: string) => `ORG#${orgId}#MEMBERS`;
 
-function strip<T>(item: Record<string, unknown> | undefined): T | null {
-  if (!item) return null;
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, ...rest } = item;
-  return rest as T;
-}
-
 export function orgItem(org: OrgRecord) {
   return { ...orgKey(org.id), gsi2pk: `TREE#${org.rootId}`, gsi2sk: org.path, ...org };
 }
@@ -80,14 +74,14 @@ export function memberItem(member: MemberRecord) {
 
 export async function getOrg(id: string): Promise<OrgRecord | null> {
   const result = await dynamo().send(new GetCommand({ TableName: tableName(), Key: orgKey(id) }));
-  return strip<OrgRecord>(result.Item);
+  return withoutKeys<OrgRecord>(result.Item);
 }
 
 export async function getMember(id: string, consistent = false): Promise<MemberRecord | null> {
   const result = await dynamo().send(
     new GetCommand({ TableName: tableName(), Key: memberKey(id), ConsistentRead: consistent }),
   );
-  return strip<MemberRecord>(result.Item);
+  return withoutKeys<MemberRecord>(result.Item);
 }
 
 type Key = Record<string, unknown>;
@@ -109,26 +103,16 @@ async function batchGet(keys: readonly Key[]): Promise<Record<string, unknown>[]
 }
 
 export async function getMembers(ids: readonly string[]): Promise<MemberRecord[]> {
-  return (await batchGet(ids.map(memberKey))).map((item) => strip<MemberRecord>(item)!);
+  return (await batchGet(ids.map(memberKey))).map((item) => withoutKeys<MemberRecord>(item)!);
 }
 
-export async function listSubtree(org: OrgRecord): Promise<OrgRecord[]> {
-  const nodes: OrgRecord[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :root AND begins_with(gsi2sk, :path)',
-        ExpressionAttributeValues: { ':root': `TREE#${org.rootId}`, ':path': org.path },
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of page.Items ?? []) nodes.push(strip<OrgRecord>(item)!);
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return nodes;
+export function listSubtree(org: OrgRecord): Promise<OrgRecord[]> {
+  return queryAll<OrgRecord>({
+    TableName: tableName(),
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :root AND begins_with(gsi2sk, :path)',
+    ExpressionAttributeValues: { ':root': `TREE#${org.rootId}`, ':path': org.path },
+  });
 }
 
 export interface RosterPage {
@@ -161,7 +145,7 @@ export async function listRoster(
     }),
   );
   return {
-    items: (page.Items ?? []).map((item) => strip<MemberRecord>(item)!),
+    items: (page.Items ?? []).map((item) => withoutKeys<MemberRecord>(item)!),
     nextCursor: encodeCursor(page.LastEvaluatedKey),
   };
 }
