@@ -71,7 +71,7 @@ export interface DemoPerson {
 
 function person(n: number, openid: string, home: DemoPerson['home'], roles: DemoPerson['roles']): DemoPerson {
   const surname = SURNAMES[(n * 7) % SURNAMES.length]!;
-  const given = GIVEN[(n * 11) % GIVEN.length]!;
+  const given = GIVEN[(n * 13 + 5) % GIVEN.length]!; // 13 is coprime to the list length: every name differs
   const female = (n * 5) % 3 === 0;
   const year = 1965 + ((n * 3) % 35);
   const month = String(1 + (n % 12)).padStart(2, '0');
