@@ -1,0 +1,24 @@
+import {
+  activityBoard,
+  activityQr,
+  checkIn,
+  createActivity,
+  getActivity,
+  listActivities,
+} from '../../../shared/meetings/routes';
+import type { CreateActivityRequest } from '../../../shared/meetings/schemas';
+import { newIdempotencyKey, request, send } from './client';
+
+export const meetingsApi = {
+  list: (query: { orgId?: string; cursor?: string; limit?: number } = {}) => request(listActivities, { query }),
+  get: (id: string) => request(getActivity, { params: { id } }),
+  create: (body: CreateActivityRequest, idempotencyKey = newIdempotencyKey()) =>
+    request(createActivity, { body, idempotencyKey }),
+  qr: (id: string) => request(activityQr, { params: { id } }),
+  board: (id: string) => request(activityBoard, { params: { id } }),
+  /** 201 = a new check-in, 200 = the existing one (a repeat scan). */
+  async checkIn(id: string, body: { qr: string; location?: { lat: number; lng: number } }, idempotencyKey: string) {
+    const answer = await send(checkIn, { params: { id }, body, idempotencyKey });
+    return { checkin: answer.data.checkin, existed: answer.status === 200 };
+  },
+};

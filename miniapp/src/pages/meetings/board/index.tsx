@@ -1,0 +1,70 @@
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import type { BoardResponse } from '../../../../../shared/meetings/schemas';
+import { formatShanghai } from '../../../../../shared/time';
+import { meetingsApi } from '../../../api/meetings';
+import { StatusView } from '../../../components/status-view';
+import { usePolling } from './use-polling';
+import './index.scss';
+
+const POLL_MS = 3000;
+
+type Status = BoardResponse['members'][number]['status'];
+const GROUPS: readonly { status: Status; title: string }[] = [
+  { status: 'checked_in', title: '准时签到' },
+  { status: 'late', title: '迟到' },
+  { status: 'missing', title: '未签到' },
+];
+
+/** Live attendance for the secretary: refreshed every 3 s while shown. */
+export default function ActivityBoardPage() {
+  const id = useRouter().params.id ?? '';
+  const board = usePolling(() => meetingsApi.board(id), POLL_MS);
+  const data = board.data;
+
+  return (
+    <View className="page activity-board">
+      <StatusView loading={board.loading} error={board.error} hasData={!!data} onRetry={board.restart}>
+        {data ? (
+          <>
+            <View className="board-stats">
+              <Stat label="应到" value={data.total} />
+              <Stat label="已签到" value={data.checkedIn} tone="ok" />
+              <Stat label="迟到" value={data.late} tone="warn" />
+              <Stat label="未签到" value={data.missing} tone="bad" />
+            </View>
+            <Text className="board-note">已签到含迟到 · 每 3 秒自动刷新</Text>
+            {GROUPS.map((group) => {
+              const members = data.members.filter((m) => m.status === group.status);
+              return (
+                <View key={group.status}>
+                  <Text className="section-title">
+                    {group.title}（{members.length}）
+                  </Text>
+                  <View className="card board-members">
+                    {members.length === 0 ? <Text className="muted">无</Text> : null}
+                    {members.map((m) => (
+                      <View key={m.memberId} className={`board-member board-member--${group.status}`}>
+                        <Text className="board-member-name">{m.name}</Text>
+                        {m.at ? <Text className="board-member-time">{formatShanghai(m.at, 'HH:mm')}</Text> : null}
+                      </View>
+                    ))}
+                  </View>
+                </View>
+              );
+            })}
+          </>
+        ) : null}
+      </StatusView>
+    </View>
+  );
+}
+
+function Stat({ label, value, tone }: { label: string; value: number; tone?: 'ok' | 'warn' | 'bad' }) {
+  return (
+    <View className={`board-stat${tone ? ` board-stat--${tone}` : ''}`}>
+      <Text className="board-stat-value">{value}</Text>
+      <Text className="board-stat-label">{label}</Text>
+    </View>
+  );
+}

@@ -1,0 +1,59 @@
+import type { CreateActivityRequest } from '../../../../../shared/meetings/schemas';
+import { dayjs, toShanghai } from '../../../../../shared/time';
+
+export interface ActivityForm {
+  title: string;
+  /** YYYY-MM-DD, Asia/Shanghai */
+  date: string;
+  /** HH:mm, Asia/Shanghai */
+  start: string;
+  end: string;
+  withPlace: boolean;
+  placeName: string;
+  lat: number | null;
+  lng: number | null;
+  radius: string;
+}
+
+export const DEFAULT_RADIUS_M = 200;
+
+/** Today, from the next half hour, for two hours (capped at 23:59 so start and end share the date). */
+export function initialForm(nowMs = Date.now()): ActivityForm {
+  const now = toShanghai(nowMs);
+  const start = now.minute() < 30 ? now.minute(30) : now.add(1, 'hour').minute(0);
+  const end = start.add(2, 'hour');
+  const sameDay = end.format('YYYY-MM-DD') === start.format('YYYY-MM-DD');
+  return {
+    title: '',
+    date: start.format('YYYY-MM-DD'),
+    start: start.format('HH:mm'),
+    end: sameDay ? end.format('HH:mm') : '23:59',
+    withPlace: false,
+    placeName: '',
+    lat: null,
+    lng: null,
+    radius: String(DEFAULT_RADIUS_M),
+  };
+}
+
+/** Asia/Shanghai wall clock → ISO-8601 with the +08:00 offset (the server stores UTC). */
+export function shanghaiIso(date: string, time: string): string {
+  return `${date}T${time}:00+08:00`;
+}
+
+/** The request, or the first thing a person must fix (Chinese). */
+export function toRequest(form: ActivityForm, orgId: string): CreateActivityRequest | string {
+  const title = form.title.trim();
+  if (!title) return '请填写活动主题';
+  if (title.length > 60) return '主题最多 60 个字';
+  const startAt = shanghaiIso(form.date, form.start);
+  const endAt = shanghaiIso(form.date, form.end);
+  if (!dayjs(endAt).isAfter(dayjs(startAt))) return '结束时间须晚于开始时间';
+  if (!form.withPlace) return { orgId, title, startAt, endAt };
+  const name = form.placeName.trim();
+  if (!name) return '请填写签到地点名称';
+  if (form.lat === null || form.lng === null) return '请点击「使用当前位置」获取签到地点坐标';
+  const radiusM = Number(form.radius);
+  if (!Number.isInteger(radiusM) || radiusM < 20 || radiusM > 5000) return '签到范围应为 20–5000 米的整数';
+  return { orgId, title, startAt, endAt, place: { name, lat: form.lat, lng: form.lng, radiusM } };
+}

@@ -1,0 +1,141 @@
+import { Input, Picker, Switch, Text, View } from '@tarojs/components';
+import { useRef, useState } from 'react';
+import { newIdempotencyKey } from '../../../api/client';
+import { meetingsApi } from '../../../api/meetings';
+import { ActionButton } from '../../../components/action-button';
+import { errorMessage } from '../../../lib/errors';
+import { currentLocation } from '../../../lib/location';
+import { replace } from '../../../lib/nav';
+import { useSession } from '../../../store/session';
+import { type ActivityForm, initialForm, toRequest } from './form';
+import './index.scss';
+
+export default function CreateActivityPage() {
+  const member = useSession((state) => state.member);
+  const [form, setForm] = useState<ActivityForm>(() => initialForm());
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [locating, setLocating] = useState(false);
+  // One key per filled-in form: a retry after a network failure cannot create a second activity.
+  const idempotencyKey = useRef(newIdempotencyKey());
+
+  const update = (patch: Partial<ActivityForm>) => setForm((previous) => ({ ...previous, ...patch }));
+
+  async function locateHere() {
+    setLocating(true);
+    setError(null);
+    try {
+      const here = await currentLocation();
+      update({ lat: here.lat, lng: here.lng });
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setLocating(false);
+    }
+  }
+
+  async function submit() {
+    if (!member || submitting) return;
+    const request = toRequest(form, member.orgId);
+    if (typeof request === 'string') {
+      setError(request);
+      return;
+    }
+    setSubmitting(true);
+    setError(null);
+    try {
+      const { activity } = await meetingsApi.create(request, idempotencyKey.current);
+      replace('activityQr', { id: activity.id });
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <View className="page create-activity">
+      <Text className="section-title">活动信息（{member?.orgName ?? ''}）</Text>
+      <View className="field">
+        <Text className="field-label">主题</Text>
+        <Input
+          className="field-input"
+          value={form.title}
+          maxlength={60}
+          placeholder="如：11月主题党日"
+          onInput={(event) => update({ title: event.detail.value })}
+        />
+      </View>
+      <Picker mode="date" value={form.date} onChange={(event) => update({ date: String(event.detail.value) })}>
+        <View className="field">
+          <Text className="field-label">日期</Text>
+          <Text className="field-value">{form.date}</Text>
+        </View>
+      </Picker>
+      <Picker mode="time" value={form.start} onChange={(event) => update({ start: String(event.detail.value) })}>
+        <View className="field">
+          <Text className="field-label">开始时间</Text>
+          <Text className="field-value">{form.start}</Text>
+        </View>
+      </Picker>
+      <Picker mode="time" value={form.end} onChange={(event) => update({ end: String(event.detail.value) })}>
+        <View className="field">
+          <Text className="field-label">结束时间</Text>
+          <Text className="field-value">{form.end}</Text>
+        </View>
+      </Picker>
+      <Text className="create-note">时间为北京时间；签到在开始前 30 分钟开放，开始后签到记为迟到。</Text>
+
+      <Text className="section-title">签到地点（可选）</Text>
+      <View className="field">
+        <Text className="field-label create-switch-label">限定签到地点</Text>
+        <Switch
+          color="#c8161d"
+          checked={form.withPlace}
+          onChange={(event) => update({ withPlace: event.detail.value })}
+        />
+      </View>
+      {form.withPlace ? (
+        <>
+          <View className="field">
+            <Text className="field-label">地点名称</Text>
+            <Input
+              className="field-input"
+              value={form.placeName}
+              maxlength={50}
+              placeholder="如：门诊楼三楼会议室"
+              onInput={(event) => update({ placeName: event.detail.value })}
+            />
+          </View>
+          <View className="field">
+            <Text className="field-label">坐标</Text>
+            <Text className={`field-value${form.lat === null ? ' placeholder' : ''}`}>
+              {form.lat === null || form.lng === null ? '未获取' : `${form.lat.toFixed(5)}, ${form.lng.toFixed(5)}`}
+            </Text>
+          </View>
+          <View className="field">
+            <Text className="field-label">范围（米）</Text>
+            <Input
+              className="field-input"
+              type="number"
+              value={form.radius}
+              onInput={(event) => update({ radius: event.detail.value })}
+            />
+          </View>
+          <View className="actions">
+            <ActionButton kind="secondary" busy={locating} onClick={() => void locateHere()}>
+              使用当前位置
+            </ActionButton>
+          </View>
+        </>
+      ) : null}
+
+      {error ? <Text className="form-error">{error}</Text> : null}
+      <View className="actions">
+        <ActionButton busy={submitting} onClick={() => void submit()}>
+          发起并显示签到码
+        </ActionButton>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,67 @@
+import Taro, { useDidHide, useDidShow, useUnload } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import { meetingsApi } from '../../../api/meetings';
+import { errorMessage } from '../../../lib/errors';
+
+export interface QrState {
+  payload: string;
+  expiresAt: string;
+  refreshAt: string;
+}
+
+/** Never poll faster than this, even if the phone's clock is far off the server's. */
+const MIN_DELAY_MS = 2000;
+const MAX_DELAY_MS = 30_000;
+const RETRY_DELAY_MS = 3000;
+
+/**
+ * The activity's current QR payload, fetched again each time `refreshAt` passes (≈30 s), only while the
+ * page is shown. `secondsLeft` counts down to the next code.
+ */
+export function useRotatingQr(activityId: string) {
+  const [qr, setQr] = useState<QrState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [now, setNow] = useState(Date.now());
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const active = useRef(false);
+
+  function stop() {
+    active.current = false;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  }
+
+  async function fetchNext() {
+    if (!active.current) return;
+    let delay = RETRY_DELAY_MS;
+    try {
+      const next = await meetingsApi.qr(activityId);
+      setQr(next);
+      setError(null);
+      delay = Math.min(MAX_DELAY_MS, Math.max(MIN_DELAY_MS, Date.parse(next.refreshAt) - Date.now() + 200));
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+    if (active.current) timer.current = setTimeout(() => void fetchNext(), delay);
+  }
+
+  function start() {
+    stop();
+    active.current = true;
+    // Members scan this screen: keep it on (weapp; a no-op where unsupported).
+    Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => {});
+    void fetchNext();
+  }
+
+  useDidShow(start);
+  useDidHide(stop);
+  useUnload(stop);
+
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(tick);
+  }, []);
+
+  const secondsLeft = qr ? Math.max(0, Math.ceil((Date.parse(qr.refreshAt) - now) / 1000)) : 0;
+  return { qr, error, secondsLeft, retry: start };
+}

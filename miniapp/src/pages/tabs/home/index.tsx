@@ -1,0 +1,91 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { createActivity } from '../../../../../shared/meetings/routes';
+import { EmptyBlock, StatusView } from '../../../components/status-view';
+import { checkinLabel, PHASE_LABELS, PHASE_TAG, roleLabels, timeRange } from '../../../lib/format';
+import { go } from '../../../lib/nav';
+import { useProfile } from '../../../lib/use-profile';
+import { useRemote } from '../../../lib/use-remote';
+import type { PageName } from '../../../routes';
+import { hasAnyRole } from '../../../store/session';
+import { loadTodayActivities } from './today';
+import './index.scss';
+
+interface Entry {
+  readonly text: string;
+  readonly icon: string;
+  readonly page: PageName;
+}
+
+export default function HomePage() {
+  const { member, branchName, error: profileError, reload: reloadProfile } = useProfile();
+  const today = useRemote(loadTodayActivities, { immediate: false });
+
+  useDidShow(() => void today.reload());
+  usePullDownRefresh(async () => {
+    await Promise.all([today.reload(), reloadProfile()]);
+    Taro.stopPullDownRefresh();
+  });
+
+  const entries: Entry[] = [{ text: '扫码签到', icon: '签', page: 'checkin' }];
+  if (hasAnyRole(member, createActivity.access)) entries.push({ text: '发起活动', icon: '发', page: 'activityCreate' });
+  if (hasAnyRole(member, ['secretary'])) entries.push({ text: '花名册', icon: '册', page: 'roster' });
+  if (hasAnyRole(member, ['committee'])) entries.push({ text: '组织架构', icon: '组', page: 'orgTree' });
+
+  return (
+    <View className="page home">
+      <View className="home-hero">
+        <Text className="home-greeting">{member ? `${member.name}同志，您好` : '您好'}</Text>
+        <Text className="home-branch">{branchName ?? member?.orgName ?? ''}</Text>
+        <View className="home-roles">
+          {member
+            ? roleLabels(member.roles).map((label) => (
+                <Text key={label} className="home-role">
+                  {label}
+                </Text>
+              ))
+            : null}
+        </View>
+      </View>
+      {profileError && !member ? (
+        <StatusView loading={false} error={profileError} hasData={false} onRetry={() => void reloadProfile()} />
+      ) : null}
+
+      <View className="home-entries">
+        {entries.map((entry) => (
+          <View key={entry.text} className="home-entry" onClick={() => go(entry.page)}>
+            <Text className="home-entry-icon">{entry.icon}</Text>
+            <Text className="home-entry-text">{entry.text}</Text>
+          </View>
+        ))}
+      </View>
+
+      <Text className="section-title">今日活动</Text>
+      <StatusView
+        loading={today.loading}
+        error={today.error}
+        hasData={!!today.data}
+        onRetry={() => void today.reload()}
+      >
+        {today.data && today.data.length === 0 ? <EmptyBlock text="今天没有本支部的活动" /> : null}
+        {today.data?.map(({ activity, phase, myCheckin }) => (
+          <View
+            key={activity.id}
+            className="card home-activity"
+            onClick={() => go('activityDetail', { id: activity.id })}
+          >
+            <View className="row">
+              <Text className="home-activity-title">{activity.title}</Text>
+              <Text className={PHASE_TAG[phase]}>{PHASE_LABELS[phase]}</Text>
+            </View>
+            <Text className="muted home-activity-line">{timeRange(activity.startAt, activity.endAt)}</Text>
+            {activity.place ? <Text className="muted home-activity-line">{activity.place.name}</Text> : null}
+            <Text className={`home-activity-me${myCheckin ? ' home-activity-me--done' : ''}`}>
+              我的签到：{checkinLabel(myCheckin)}
+            </Text>
+          </View>
+        ))}
+      </StatusView>
+    </View>
+  );
+}

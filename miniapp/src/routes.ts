@@ -1,0 +1,61 @@
+/**
+ * The only list of page paths. app.config.ts builds `pages`, `subPackages` and `tabBar` from it, and every
+ * navigation goes through lib/nav.ts with a page NAME, never a hand-written path.
+ * Pure data: app.config.ts is evaluated by the Taro CLI at build time, so nothing here may import Taro.
+ */
+export const PAGES = {
+  // main package (the first one is the app's launch page)
+  login: 'pages/login/index',
+  home: 'pages/tabs/home/index',
+  study: 'pages/tabs/study/index',
+  activities: 'pages/tabs/activities/index',
+  me: 'pages/tabs/me/index',
+  // subpackage pages/auth
+  bind: 'pages/auth/bind/index',
+  // subpackage pages/meetings
+  activityDetail: 'pages/meetings/detail/index',
+  checkin: 'pages/meetings/checkin/index',
+  checkinResult: 'pages/meetings/result/index',
+  activityCreate: 'pages/meetings/create/index',
+  activityQr: 'pages/meetings/qr/index',
+  activityBoard: 'pages/meetings/board/index',
+  // subpackage pages/org
+  orgTree: 'pages/org/tree/index',
+  roster: 'pages/org/roster/index',
+  bindingCode: 'pages/org/binding-code/index',
+} as const;
+
+export type PageName = keyof typeof PAGES;
+
+/** One subpackage per domain keeps the main package (tabs + login) small. */
+export const SUBPACKAGE_ROOTS = ['pages/auth', 'pages/meetings', 'pages/org'] as const;
+
+/** `icon`: assets/tab/<icon>.png and <icon>-active.png (drawn by miniapp/tools/tab-icons.ts). */
+export const TABS: readonly { readonly page: PageName; readonly text: string; readonly icon: string }[] = [
+  { page: 'home', text: '首页', icon: 'home' },
+  { page: 'study', text: '学习', icon: 'study' },
+  { page: 'activities', text: '活动', icon: 'activities' },
+  { page: 'me', text: '我的', icon: 'me' },
+];
+
+function rootOf(path: string): string | undefined {
+  return SUBPACKAGE_ROOTS.find((root) => path.startsWith(`${root}/`));
+}
+
+/** Main-package pages in declaration order (login first). */
+export function mainPackagePages(): string[] {
+  return Object.values(PAGES).filter((path) => rootOf(path) === undefined);
+}
+
+export function subPackages(): { root: string; pages: string[] }[] {
+  return SUBPACKAGE_ROOTS.map((root) => ({
+    root,
+    pages: Object.values(PAGES)
+      .filter((path) => rootOf(path) === root)
+      .map((path) => path.slice(root.length + 1)),
+  }));
+}
+
+export function isTabPage(page: PageName): boolean {
+  return TABS.some((tab) => tab.page === page);
+}

@@ -1,0 +1,117 @@
+/**
+ * End to end: the H5 build of the mini-program in headless Chromium against the local stack.
+ * A member checks in to their branch's activity with the secretary's code; the secretary's board counts it.
+ * Screenshots of every step: test-results/e2e/*.png.
+ */
+import type { Browser } from 'playwright-core';
+import { signSlot } from '../../functions/meetings/qr';
+import { formatQrPayload, slotOf } from '../../shared/meetings/qr';
+import { button, ensureH5Build, loginByTapping, openTodayActivity, startWorld, type World } from './support/app';
+import { launchBrowser, newPhone, screenshot } from './support/browser';
+
+jest.setTimeout(180_000);
+
+const SECRETARY = 'demo-secretary-1';
+// demo-member-1 and -2 are in branch 1, like demo-secretary-1 (DESIGN §5.1: 12 per branch, in order).
+const MEMBER = 'demo-member-1';
+const OTHER_MEMBER = 'demo-member-2';
+
+let world: World;
+let browser: Browser;
+let secretary: { token: string; orgId: string };
+
+beforeAll(async () => {
+  ensureH5Build();
+  world = await startWorld();
+  browser = await launchBrowser();
+  secretary = await world.api.login(SECRETARY);
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await world?.stop();
+});
+
+describe('Activity check-in in the H5 app', () => {
+  it('checks a member in with the pasted code and shows it on the detail page and the board', async () => {
+    // Prepare: an ongoing activity of branch 1 and its current code (what the secretary's screen shows).
+    const title = `主题党日 E2E ${Date.now().toString(36)}`;
+    const activityId = await world.api.createOngoingActivity(secretary.token, secretary.orgId, title);
+    const { payload } = await world.api.qr(secretary.token, activityId);
+
+    // Act: the member logs in by tapping the demo account, opens the activity, pastes the code, taps 签到.
+    const member = await newPhone(browser);
+    const page = member.page;
+    await page.goto(`${world.h5.url}/#/pages/login/index`);
+    await page.getByText(MEMBER, { exact: true }).waitFor();
+    await screenshot(page, '01-login');
+    await loginByTapping(page, world.h5.url, MEMBER);
+    await page.getByText(title, { exact: true }).waitFor();
+    await screenshot(page, '02-home');
+    await openTodayActivity(page, title);
+    await screenshot(page, '03-detail-before');
+    await page.getByRole('textbox', { name: '粘贴签到码' }).fill(payload);
+    await button(page, '签到').click();
+
+    // Assess: the result page, then the detail page again.
+    await page
+      .getByText(/签到成功|已签到/)
+      .first()
+      .waitFor();
+    await screenshot(page, '04-result');
+    await expect(page.getByText('迟到', { exact: true }).first().isVisible()).resolves.toBe(true);
+    await button(page, '查看活动').click();
+    await page.getByText('我的签到', { exact: true }).waitFor();
+    await page.locator('.detail-mine-status').getByText('已签到').waitFor();
+    await expect(page.getByRole('textbox', { name: '粘贴签到码' }).count()).resolves.toBe(0);
+    await screenshot(page, '05-detail-after');
+    await member.context.close();
+
+    // The secretary, on a fresh phone, opens the board from the activity.
+    const desk = await newPhone(browser);
+    await loginByTapping(desk.page, world.h5.url, SECRETARY);
+    await openTodayActivity(desk.page, title);
+    await button(desk.page, '查看签到看板').click();
+    const checkedIn = desk.page.locator('.board-stat--ok');
+    await checkedIn.getByText('已签到').waitFor();
+    await expect(checkedIn.locator('.board-stat-value').textContent()).resolves.toBe('1');
+    await screenshot(desk.page, '06-board');
+    await desk.context.close();
+
+    const board = await world.api.board(secretary.token, activityId);
+    expect(board).toMatchObject({ checkedIn: 1, late: 1 });
+  });
+
+  it('refuses an expired or forged code with the Chinese message and records nothing', async () => {
+    // Prepare: a new activity; an expired code (signed for a slot two minutes ago) and a forged one.
+    const title = `支部学习 E2E ${Date.now().toString(36)}`;
+    const activityId = await world.api.createOngoingActivity(secretary.token, secretary.orgId, title);
+    const secret = process.env.QR_SECRET ?? '';
+    const oldSlot = slotOf(Date.now()) - 4;
+    const expired = formatQrPayload({ activityId, slot: oldSlot, signature: signSlot(secret, activityId, oldSlot) });
+    const current = (await world.api.qr(secretary.token, activityId)).payload;
+    const forged = `${current.slice(0, current.lastIndexOf('.') + 1)}${'A'.repeat(22)}`;
+
+    // Act: paste the expired code, then the forged one.
+    const { context, page } = await newPhone(browser);
+    await loginByTapping(page, world.h5.url, OTHER_MEMBER);
+    await openTodayActivity(page, title);
+    const input = page.getByRole('textbox', { name: '粘贴签到码' });
+    await input.fill(expired);
+    await button(page, '签到').click();
+    await page.getByText('签到码已过期，请扫描书记手机上的最新二维码').waitFor();
+    await screenshot(page, '07-expired-code');
+    await input.fill(forged);
+    await button(page, '签到').click();
+    await page.getByText('签到码无效，请扫描书记手机上的二维码').waitFor();
+    await screenshot(page, '08-forged-code');
+
+    // Assess: still on the detail page, not checked in; the board counts nobody.
+    await expect(page.getByText('签到成功').count()).resolves.toBe(0);
+    await expect(page.locator('.detail-mine-status').count()).resolves.toBe(0);
+    await context.close();
+    const board = await world.api.board(secretary.token, activityId);
+    expect(board.checkedIn).toBe(0);
+    expect(board.missing).toBe(board.total);
+  });
+});

@@ -1,0 +1,103 @@
+/** The e2e world: the local stack, the H5 build behind scripts/h5-server.ts, and API shortcuts for setup. */
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { startH5Server } from '../../../scripts/h5-server';
+import { startStack } from '../../../scripts/stack';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+export const H5_DIST = path.join(ROOT, 'miniapp/dist/h5');
+
+/** `npm test` builds the H5 app before jest; a lone `jest --selectProjects e2e` builds it here if missing. */
+export function ensureH5Build(): void {
+  if (existsSync(path.join(H5_DIST, 'index.html'))) return;
+  execSync('npm run build:h5', { cwd: ROOT, stdio: 'inherit', env: { ...process.env, API_BASE: '', LOCAL_MODE: '1' } });
+}
+
+export async function startWorld() {
+  const stack = await startStack({ inMemory: true, apiPort: 0, wechatPort: 0, dynamoPort: 0 });
+  const h5 = await startH5Server({ port: 0, distDir: H5_DIST, apiUrl: stack.apiUrl });
+  return {
+    stack,
+    h5,
+    api: apiFor(stack.apiUrl),
+    async stop() {
+      await h5.close();
+      await stack.stop();
+    },
+  };
+}
+
+export type World = Awaited<ReturnType<typeof startWorld>>;
+
+function apiFor(apiUrl: string) {
+  async function call<T>(
+    method: string,
+    route: string,
+    token?: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> {
+    const response = await fetch(apiUrl + route, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  }
+  async function ok<T>(method: string, route: string, token?: string, body?: unknown): Promise<T> {
+    const answer = await call<T>(method, route, token, body);
+    if (answer.status >= 300) throw new Error(`${method} ${route} → ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body;
+  }
+  return {
+    call,
+    async login(openid: string): Promise<{ token: string; orgId: string }> {
+      const { token } = await ok<{ token: string }>('POST', '/v1/auth/login', undefined, { code: `mock-${openid}` });
+      const me = await ok<{ member: { orgId: string } }>('GET', '/v1/me', token);
+      return { token, orgId: me.member.orgId };
+    },
+    /** An activity of the branch whose check-in window contains now (started 5 minutes ago, no place). */
+    async createOngoingActivity(token: string, orgId: string, title: string): Promise<string> {
+      const now = Date.now();
+      const startAt = new Date(now - 5 * 60_000).toISOString();
+      const endAt = new Date(now + 2 * 3600_000).toISOString();
+      const { activity } = await ok<{ activity: { id: string } }>('POST', '/v1/activities', token, {
+        orgId,
+        title,
+        startAt,
+        endAt,
+      });
+      return activity.id;
+    },
+    qr: (token: string, id: string) =>
+      ok<{ payload: string; refreshAt: string }>('GET', `/v1/activities/${id}/qr`, token),
+    board: (token: string, id: string) =>
+      ok<{ total: number; checkedIn: number; late: number; missing: number }>(
+        'GET',
+        `/v1/activities/${id}/board`,
+        token,
+      ),
+  };
+}
+
+/** Taro's <Button> is a `taro-button-core` element on H5 (no button role): find it by its exact label. */
+export function button(page: Page, label: string) {
+  return page.locator('.action-button').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
+}
+
+/** The login page lists the demo accounts in local mode: tap one. */
+export async function loginByTapping(page: Page, baseUrl: string, openid: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/pages/login/index`);
+  await page.getByText(openid, { exact: true }).click();
+  await page.getByText('今日活动').waitFor();
+}
+
+/** From 首页 › 今日活动, open the activity with this title. */
+export async function openTodayActivity(page: Page, title: string): Promise<void> {
+  await page.getByText(title, { exact: true }).first().click();
+  await page.getByText('我的签到', { exact: true }).waitFor();
+}
