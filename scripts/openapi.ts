@@ -66,7 +66,7 @@ export function openApiDocument() {
     info: {
       title: '先锋 API',
       version: '1.0.0',
-      description: '党建工作小程序接口。错误码：' + Object.keys(errorCatalog).join(', '),
+      description: `党建工作小程序接口。错误码：${Object.keys(errorCatalog).join(', ')}`,
     },
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     security: [{ bearer: [] }],
