@@ -2,8 +2,8 @@
  * `npm run bench` → bench/results/checkin.json. Everything runs in one go against the same DynamoDB Local,
  * and is reported as ratios, because this machine's absolute speed is noisy (DESIGN §7, issue #3).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { resetConfigForTests, tableName } from '../functions/commons/config';
@@ -12,7 +12,8 @@ import { signToken } from '../functions/commons/tokens';
 import { checkIn, createActivity } from '../functions/meetings/service';
 import { checkinTransaction, consumedCapacity, getActivity, listCheckins } from '../functions/meetings/store';
 import { createOrg } from '../functions/org/service';
-import { freePort, startDynamoLocal } from '../scripts/dynamo-local';
+import { startDynamoLocal } from '../scripts/dynamo-local';
+import { startLocalApi } from '../scripts/local-api';
 import { ensureTable } from '../scripts/table';
 import { bundleSizes, weappMainPackageKb } from './sizes';
 import { percentile, pool } from './timing';
@@ -23,16 +24,6 @@ const WARMUP = 30;
 const BURST_MEMBERS = 1000;
 const TAPS = 3;
 const CONCURRENCY = 50;
-
-async function startApi(env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/serve-api.ts')], {
-    env: { ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((ok) => child.stdout!.once('data', () => ok()));
-  return { url: `http://127.0.0.1:${port}`, child };
-}
 
 async function main(): Promise<void> {
   const db = await startDynamoLocal();
@@ -45,7 +36,8 @@ async function main(): Promise<void> {
   resetConfigForTests();
   resetDynamoForTests();
   await ensureTable(db.endpoint, tableName());
-  const api = await startApi(process.env);
+  // In-process, exactly as `npm start` runs the local API.
+  const api = await startLocalApi(0);
   try {
     const committee = await createOrg({ name: '基准党委', kind: 'committee', parent: null });
     const branch = await createOrg({ name: '基准党支部', kind: 'branch', parent: committee });
@@ -90,15 +82,8 @@ async function main(): Promise<void> {
           late: true,
         }),
       );
-    const apiCheckin = async (activityId: string, bearer: string, qr: string) => {
-      const response = await fetch(`${api.url}/v1/activities/${activityId}/checkins`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ qr }),
-      });
-      await response.arrayBuffer();
-      return response.status;
-    };
+    const apiCheckin = (activityId: string, bearer: string, qr: string) =>
+      post(`${api.url}/v1/activities/${activityId}/checkins`, bearer, JSON.stringify({ qr }));
 
     // 1. Overhead, sequential: the check-in's own transaction issued directly vs one check-in through the API.
     const rawActivity = await newActivity('raw sequential');
@@ -199,12 +184,34 @@ async function main(): Promise<void> {
     writeFileSync(join(root, 'bench/results/checkin.json'), `${JSON.stringify(result, null, 2)}\n`);
     console.log(JSON.stringify(result, null, 2));
   } finally {
-    api.child.kill('SIGTERM');
+    await api.close();
     await db.stop('SIGKILL');
   }
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+/** A keep-alive client, like a phone's connection to API Gateway: the request is timed, not TCP set-up. */
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+function post(url: string, bearer: string, body: string): Promise<number> {
+  return new Promise((ok, fail) => {
+    const req = request(url, {
+      method: 'POST',
+      agent,
+      headers: {
+        authorization: `Bearer ${bearer}`,
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+      },
+    });
+    req.on('response', (res) => {
+      res.resume();
+      res.on('end', () => ok(res.statusCode ?? 0));
+    });
+    req.on('error', fail);
+    req.end(body);
+  });
+}
 
 main().catch((error: unknown) => {
   console.error(error);
