@@ -36,6 +36,9 @@ export interface Stack {
 
 const FAKE_APPID = 'wx-local-demo';
 
+// These machines run Node 20 (Lambda runs 22): the SDK's once-per-process upgrade notice is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** Local-only secrets; real deployments read them from Secrets Manager. */
 function localEnv(tableName: string, dynamoEndpoint: string, wechatUrl: string): void {
   process.env.TABLE_NAME = tableName;

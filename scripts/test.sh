@@ -2,6 +2,8 @@
 # `npm test`: types, lint, the H5 build the browser tests drive, then every jest project.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Node 20 here, 22 on Lambda: the SDK's upgrade notice would repeat in every jest worker.
+export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 mkdir -p test-results
 echo "== typecheck" && npx tsc -p tsconfig.json --noEmit
 echo "== lint" && npx biome check .
