@@ -6,7 +6,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { Domain } from '../shared/http/route';
 import { allRoutes } from '../shared/routes';
 import { cdkHome, withOfflineCdkHome } from './offline-env';
-import { XianfengStack } from './stack';
+import { TABLE_ACTIONS, XianfengStack } from './stack';
 
 type Json = Record<string, unknown>;
 interface Resource {
@@ -210,8 +210,10 @@ describe('Stack: XianfengStack', () => {
       });
       for (const granted of summary) {
         if (granted.services[0] === 'dynamodb') {
-          // Table and its indexes, never `*` (the table's stream actions come in their own statement).
+          // Table and its indexes, never `*`, and never Scan.
           expect(granted).toEqual({ ...granted, effect: 'Allow', services: ['dynamodb'], resources: tableArns });
+          expect(granted.actions).toEqual([...TABLE_ACTIONS].sort());
+          expect(granted.actions).not.toContain('dynamodb:Scan');
         } else {
           expect(granted).toEqual({
             ...granted,
