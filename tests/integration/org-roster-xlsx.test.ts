@@ -1,7 +1,7 @@
 /** Roster xlsx routes through the local API against DynamoDB Local: import (all or nothing) and export. */
 import ExcelJS from 'exceljs';
 import type { Stack } from '../../scripts/stack';
-import { withIdChecksum } from '../../shared/org/rules';
+import { newPerson } from '../support/people';
 import { apiClient, startTestStack } from '../support/stack';
 
 type Api = ReturnType<typeof apiClient>;
@@ -28,21 +28,6 @@ const BRANCH_2 = 'org-branch-2';
 let stack: Stack;
 let api: Api;
 const tokens: Record<string, string> = {};
-let sequence = 0;
-
-/** A fresh valid ID number and phone for each call (the table is new for this file). */
-function person(name = '赵新华') {
-  sequence += 1;
-  const n = String(sequence).padStart(3, '0');
-  return {
-    name,
-    gender: 'female' as const,
-    phone: `1370000${String(sequence).padStart(4, '0')}`,
-    idNumber: withIdChecksum(`44010619900101${n}`),
-    category: 'full' as const,
-    joinedAt: '2015-07-01',
-  };
-}
 
 async function workbook(rows: ExcelJS.CellValue[][]): Promise<Uint8Array<ArrayBuffer>> {
   const book = new ExcelJS.Workbook();
@@ -83,12 +68,12 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 describe('Route: POST /v1/orgs/{orgId}/members/import', () => {
-  const row = (p: ReturnType<typeof person>) => [p.name, '女', p.phone, p.idNumber, '正式党员', p.joinedAt];
+  const row = (p: ReturnType<typeof newPerson>) => [p.name, '女', p.phone, p.idNumber, '正式党员', p.joinedAt];
 
   it('imports a good workbook: 201, and the roster and count grow by 5', async () => {
     const size = (await roster()).length;
     const count = await memberCount();
-    const people = ['陈晓东', '杨丽娟', '黄志强', '赵海燕', '周俊杰'].map(person);
+    const people = ['陈晓东', '杨丽娟', '黄志强', '赵海燕', '周俊杰'].map((name) => newPerson(name));
     const answer = await upload(await workbook([HEADER, ...people.map(row)]));
     expect(answer.status).toBe(201);
     expect(answer.body.imported).toBe(5);
@@ -101,7 +86,9 @@ describe('Route: POST /v1/orgs/{orgId}/members/import', () => {
   it('refuses a workbook with bad rows, listing exactly those rows, and imports nothing', async () => {
     const size = (await roster()).length;
     const count = await memberCount();
-    const [a, b, c, d, e, f] = ['徐文斌', '孙红霞', '马明辉', '朱佳怡', '胡建国', '郭秀英'].map(person);
+    const [a, b, c, d, e, f] = ['徐文斌', '孙红霞', '马明辉', '朱佳怡', '胡建国', '郭秀英'].map((name) =>
+      newPerson(name),
+    );
     const badChecksum = `${b!.idNumber.slice(0, 17)}${b!.idNumber[17] === '1' ? '2' : '1'}`;
     const rows = [
       row(a!), // row 2
@@ -131,7 +118,7 @@ describe('Route: POST /v1/orgs/{orgId}/members/import', () => {
 
   it('writes a large workbook in several transactions whose counts add up', async () => {
     const count = await memberCount('org-branch-3');
-    const people = Array.from({ length: 120 }, () => person('冯天宇'));
+    const people = Array.from({ length: 120 }, () => newPerson('冯天宇'));
     const answer = await call('POST', '/v1/orgs/org-branch-3/members/import', 'demo-committee', {
       rawBody: await workbook([HEADER, ...people.map(row)]),
       headers: { 'content-type': XLSX },
@@ -144,10 +131,10 @@ describe('Route: POST /v1/orgs/{orgId}/members/import', () => {
 
   it('refuses ID numbers already on a roster', async () => {
     const taken = (await roster()).length;
-    const p = person('林振华');
+    const p = newPerson('林振华');
     expect((await call('POST', `/v1/orgs/${BRANCH_1}/members`, 'demo-secretary-1', { body: p })).status).toBe(201);
     const answer = await upload(
-      await workbook([HEADER, row(person('林若兰')), row({ ...person(), idNumber: p.idNumber })]),
+      await workbook([HEADER, row(newPerson('林若兰')), row({ ...newPerson(), idNumber: p.idNumber })]),
     );
     expect(answer.status).toBe(422);
     expect(answer.body.error.rows).toEqual([{ row: 3, column: '身份证号', message: '该身份证号已登记在册' }]);
@@ -174,7 +161,7 @@ describe('Route: POST /v1/orgs/{orgId}/members/import', () => {
     const form = new FormData();
     form.append(
       'file',
-      new Blob([await workbook([HEADER, row(person('曾春生')), row(person('彭玉兰'))])], { type: XLSX }),
+      new Blob([await workbook([HEADER, row(newPerson('曾春生')), row(newPerson('彭玉兰'))])], { type: XLSX }),
       '花名册.xlsx',
     );
     const answer = await call('POST', `/v1/orgs/${BRANCH_1}/members/import`, 'demo-secretary-1', { rawBody: form });
@@ -184,7 +171,7 @@ describe('Route: POST /v1/orgs/{orgId}/members/import', () => {
   });
 
   it('refuses other branches and plain members', async () => {
-    const bytes = await workbook([HEADER, row(person())]);
+    const bytes = await workbook([HEADER, row(newPerson())]);
     expect((await upload(bytes, BRANCH_2)).body.error.code).toBe('FORBIDDEN_SCOPE');
     const member = await call('POST', `/v1/orgs/${BRANCH_1}/members/import`, 'demo-member-1', {
       rawBody: bytes,
@@ -231,7 +218,7 @@ describe('Function: writeMembers (the data changed between the check and the wri
     const { newMemberRecord, requireOrg } = await import('../../functions/org/service');
     const branch = await requireOrg(BRANCH_2);
     const size = (await roster(BRANCH_2)).length;
-    const people = Array.from({ length: 60 }, () => person('宋振华'));
+    const people = Array.from({ length: 60 }, () => newPerson('宋振华'));
     // Someone registers row 57's person after the import checked the file (the 2nd transaction's 7th member).
     expect((await call('POST', `/v1/orgs/${BRANCH_2}/members`, 'demo-committee', { body: people[55] })).status).toBe(
       201,

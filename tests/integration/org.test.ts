@@ -1,6 +1,6 @@
 /** Org routes through the local API against DynamoDB Local: tree, roster, create and update members. */
 import type { Stack } from '../../scripts/stack';
-import { withIdChecksum } from '../../shared/org/rules';
+import { newPerson } from '../support/people';
 import { apiClient, startTestStack } from '../support/stack';
 
 type Api = ReturnType<typeof apiClient>;
@@ -35,21 +35,6 @@ const BRANCH_2 = 'org-branch-2';
 let stack: Stack;
 let api: Api;
 const tokens: Record<string, string> = {};
-let sequence = 0;
-
-/** A fresh valid ID number and phone for each call (the table is new for this file). */
-function person(name = '赵新华') {
-  sequence += 1;
-  const n = String(sequence).padStart(3, '0');
-  return {
-    name,
-    gender: 'female' as const,
-    phone: `1370000${String(sequence).padStart(4, '0')}`,
-    idNumber: withIdChecksum(`44010619900101${n}`),
-    category: 'full' as const,
-    joinedAt: '2015-07-01',
-  };
-}
 
 const call = (method: string, path: string, as: string, options: Parameters<Api['call']>[2] = {}) =>
   api.call<Answer>(method, path, { token: tokens[as], ...options });
@@ -154,7 +139,7 @@ describe('Route: GET /v1/orgs/{orgId}/members', () => {
 describe('Route: POST /v1/orgs/{orgId}/members', () => {
   it('creates a member (masked, unbound, version 1) and counts them', async () => {
     const before = await memberCount();
-    const input = { ...person('钱学文'), roles: ['organizer'] };
+    const input = { ...newPerson('钱学文'), roles: ['organizer'] };
     const answer = await call('POST', `/v1/orgs/${BRANCH_1}/members`, 'demo-secretary-1', { body: input });
     expect(answer.status).toBe(201);
     expect(answer.body.member).toMatchObject({
@@ -169,12 +154,12 @@ describe('Route: POST /v1/orgs/{orgId}/members', () => {
   });
 
   it('refuses an ID number already on a roster with 409 and writes nothing', async () => {
-    const input = person('孙立新');
+    const input = newPerson('孙立新');
     expect((await call('POST', `/v1/orgs/${BRANCH_1}/members`, 'demo-secretary-1', { body: input })).status).toBe(201);
     const count = await memberCount(BRANCH_2);
     const size = (await roster(BRANCH_2)).length;
     const again = await call('POST', `/v1/orgs/${BRANCH_2}/members`, 'demo-committee', {
-      body: { ...person('周文静'), idNumber: input.idNumber },
+      body: { ...newPerson('周文静'), idNumber: input.idNumber },
     });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('ID_NUMBER_TAKEN');
@@ -183,11 +168,11 @@ describe('Route: POST /v1/orgs/{orgId}/members', () => {
   });
 
   it('puts members only into branches, and explains bad fields', async () => {
-    const general = await call('POST', '/v1/orgs/org-general-1/members', 'demo-committee', { body: person() });
+    const general = await call('POST', '/v1/orgs/org-general-1/members', 'demo-committee', { body: newPerson() });
     expect(general.status).toBe(422);
     expect(general.body.error.code).toBe('NOT_A_BRANCH');
     const bad = await call('POST', `/v1/orgs/${BRANCH_1}/members`, 'demo-secretary-1', {
-      body: { ...person(), phone: '12345' },
+      body: { ...newPerson(), phone: '12345' },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
@@ -196,7 +181,9 @@ describe('Route: POST /v1/orgs/{orgId}/members', () => {
 
 describe('Route: PATCH /v1/members/{id}', () => {
   async function freshMember(): Promise<Member> {
-    const answer = await call('POST', `/v1/orgs/${BRANCH_1}/members`, 'demo-secretary-1', { body: person('吴国强') });
+    const answer = await call('POST', `/v1/orgs/${BRANCH_1}/members`, 'demo-secretary-1', {
+      body: newPerson('吴国强'),
+    });
     expect(answer.status).toBe(201);
     return answer.body.member;
   }

@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import { useReachBottom, useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { CATEGORY_LABELS, GENDER_LABELS } from '../../../../../shared/org/rules';
 import type { RosterMember } from '../../../../../shared/org/schemas';
 import { orgApi } from '../../../api/org';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
-import { errorMessage } from '../../../lib/errors';
 import { roleLabels } from '../../../lib/format';
 import { go, queryValue } from '../../../lib/nav';
+import { usePagedList } from '../../../lib/use-paged-list';
 import { useSession } from '../../../store/session';
 import './index.scss';
 
@@ -19,28 +19,7 @@ export default function RosterPage() {
   const orgId = params.orgId ?? member?.orgId ?? '';
   const orgName = params.orgName ? queryValue(params.orgName) : (branchName ?? member?.orgName ?? '');
 
-  const [items, setItems] = useState<RosterMember[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const running = useRef(false);
-
-  async function load(reset: boolean) {
-    if (running.current || (!reset && !cursor)) return;
-    running.current = true;
-    setLoading(true);
-    try {
-      const page = await orgApi.roster(orgId, reset ? undefined : (cursor ?? undefined));
-      setItems((previous) => (reset || !previous ? page.items : [...previous, ...page.items]));
-      setCursor(page.nextCursor);
-      setError(null);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      running.current = false;
-      setLoading(false);
-    }
-  }
+  const { items, cursor, loading, error, load } = usePagedList<RosterMember>((cursor) => orgApi.roster(orgId, cursor));
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: load once per branch
   useEffect(() => {

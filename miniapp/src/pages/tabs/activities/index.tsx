@@ -1,15 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useRef, useState } from 'react';
 import { activityPhase } from '../../../../../shared/meetings/checkin-rules';
 import { createActivity } from '../../../../../shared/meetings/routes';
 import type { Activity } from '../../../../../shared/meetings/schemas';
 import { meetingsApi } from '../../../api/meetings';
 import { ActionButton } from '../../../components/action-button';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
-import { errorMessage } from '../../../lib/errors';
 import { PHASE_LABELS, PHASE_TAG, timeRange } from '../../../lib/format';
 import { go } from '../../../lib/nav';
+import { usePagedList } from '../../../lib/use-paged-list';
 import { hasAnyRole, useSession } from '../../../store/session';
 import './index.scss';
 
@@ -17,29 +16,9 @@ const PAGE_SIZE = 20;
 
 export default function ActivitiesPage() {
   const member = useSession((state) => state.member);
-  const [items, setItems] = useState<Activity[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const running = useRef(false);
-
-  /** First page (reset) or the next one. */
-  async function load(reset: boolean) {
-    if (running.current || (!reset && !cursor)) return;
-    running.current = true;
-    setLoading(true);
-    try {
-      const page = await meetingsApi.list({ limit: PAGE_SIZE, ...(reset ? {} : { cursor: cursor ?? undefined }) });
-      setItems((previous) => (reset || !previous ? page.items : [...previous, ...page.items]));
-      setCursor(page.nextCursor);
-      setError(null);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      running.current = false;
-      setLoading(false);
-    }
-  }
+  const { items, cursor, loading, error, load } = usePagedList<Activity>((cursor) =>
+    meetingsApi.list({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
+  );
 
   useDidShow(() => void load(true));
   useReachBottom(() => void load(false));

@@ -1,0 +1,38 @@
+import { useRef, useState } from 'react';
+import { errorMessage } from './errors';
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextCursor: string | null;
+}
+
+/**
+ * A cursor-paginated list (DESIGN §5: `?limit=&cursor=`): `load(true)` fetches the first page, `load(false)`
+ * appends the next one. Overlapping calls (a pull-down during a reach-bottom) are dropped, not interleaved.
+ */
+export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>) {
+  const [items, setItems] = useState<T[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const running = useRef(false);
+
+  async function load(reset: boolean): Promise<void> {
+    if (running.current || (!reset && !cursor)) return;
+    running.current = true;
+    setLoading(true);
+    try {
+      const page = await fetchPage(reset ? undefined : (cursor ?? undefined));
+      setItems((previous) => (reset || !previous ? page.items : [...previous, ...page.items]));
+      setCursor(page.nextCursor);
+      setError(null);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      running.current = false;
+      setLoading(false);
+    }
+  }
+
+  return { items, cursor, loading, error, load };
+}
