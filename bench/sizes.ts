@@ -34,13 +34,13 @@ function files(dir: string): string[] {
 /** Everything in dist/weapp outside the subpackage roots is the main package WeChat counts against 2 MB. */
 export function weappMainPackageKb(root: string): number | null {
   const dist = join(root, 'miniapp/dist/weapp');
-  if (!existsSync(join(dist, 'app.json'))) {
-    try {
-      execSync('npm run build:weapp', { cwd: root, stdio: 'ignore' });
-    } catch {
-      return null;
-    }
+  // Always a fresh build: a stale dist/ would measure yesterday's code.
+  try {
+    execSync('npm run build:weapp', { cwd: root, stdio: 'ignore' });
+  } catch {
+    return null;
   }
+  if (!existsSync(join(dist, 'app.json'))) return null;
   const app = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as {
     subPackages?: { root: string }[];
     subpackages?: { root: string }[];
