@@ -48,9 +48,11 @@ mount(app, routes.checkIn, async ({ params, body, claims, now }) => {
 });
 
 mount(app, routes.activityBoard, async ({ params, claims }) => {
-  const activity = await meetings.requireActivity(params.id);
+  // A fresh read, not the cached one: the board shows the live counters, and the same item gives the scope.
+  const activity = await store.getActivity(params.id, true);
+  if (!activity) throw new DomainError('ACTIVITY_NOT_FOUND');
   requireScope(claims, routes.activityBoard, activity);
-  return meetings.board(activity.id);
+  return meetings.board(activity);
 });
 
 export const handler = lambdaHandler(app);

@@ -143,14 +143,15 @@ export function describe(activity: ActivityRecord, nowMs: number) {
   };
 }
 
-/** Counts from the maintained aggregates (one GetItem each); the names from the roster and the check-ins. */
-export async function board(activityId: string) {
-  const activity = await store.getActivity(activityId, true);
-  if (!activity) throw new DomainError('ACTIVITY_NOT_FOUND');
+/**
+ * Counts from the maintained aggregates (the freshly read activity, the branch's GetItem); the names from the
+ * roster and the check-ins.
+ */
+export async function board(activity: ActivityRecord) {
   const [branch, roster, checkins] = await Promise.all([
     org.requireOrg(activity.orgId),
     org.listActiveMembers(activity.orgId),
-    store.listCheckins(activityId),
+    store.listCheckins(activity.id),
   ]);
   const byMember = new Map(checkins.map((c) => [c.memberId, c]));
   const members = roster.map((member) => {
