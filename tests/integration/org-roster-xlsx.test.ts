@@ -1,10 +1,8 @@
 /** Roster xlsx routes through the local API against DynamoDB Local: import (all or nothing) and export. */
 import ExcelJS from 'exceljs';
-import type { Stack } from '../../scripts/stack';
+import { BRANCH_1, BRANCH_2, orgSession } from '../support/org-session';
 import { newPerson } from '../support/people';
-import { apiClient, startTestStack } from '../support/stack';
 
-type Api = ReturnType<typeof apiClient>;
 interface Member {
   id: string;
   name: string;
@@ -22,12 +20,9 @@ interface Answer {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HEADER = ['姓名', '性别', '手机号', '身份证号', '党员类别', '入党日期'];
-const BRANCH_1 = 'org-branch-1';
-const BRANCH_2 = 'org-branch-2';
 
-let stack: Stack;
-let api: Api;
-const tokens: Record<string, string> = {};
+const session = orgSession<Answer>(['demo-committee', 'demo-secretary-1', 'demo-member-1']);
+const { call, roster, memberCount } = session;
 
 async function workbook(rows: ExcelJS.CellValue[][]): Promise<Uint8Array<ArrayBuffer>> {
   const book = new ExcelJS.Workbook();
@@ -36,36 +31,14 @@ async function workbook(rows: ExcelJS.CellValue[][]): Promise<Uint8Array<ArrayBu
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-const call = (method: string, path: string, as: string, options: Parameters<Api['call']>[2] = {}) =>
-  api.call<Answer>(method, path, { token: tokens[as], ...options });
-
-async function roster(orgId = BRANCH_1, status = 'all'): Promise<Member[]> {
-  const answer = await call('GET', `/v1/orgs/${orgId}/members?status=${status}&limit=200`, 'demo-committee');
-  expect(answer.status).toBe(200);
-  expect(answer.body.nextCursor).toBeNull();
-  return answer.body.items;
-}
-
-async function memberCount(orgId = BRANCH_1): Promise<number> {
-  const answer = await call('GET', '/v1/orgs/tree', 'demo-committee');
-  return answer.body.nodes.find((node) => node.id === orgId)!.memberCount;
-}
-
 const upload = (bytes: Uint8Array<ArrayBuffer>, orgId = BRANCH_1) =>
   call('POST', `/v1/orgs/${orgId}/members/import`, 'demo-secretary-1', {
     rawBody: bytes,
     headers: { 'content-type': XLSX },
   });
 
-beforeAll(async () => {
-  stack = await startTestStack();
-  api = apiClient(stack.apiUrl);
-  for (const openid of ['demo-committee', 'demo-secretary-1', 'demo-member-1']) {
-    tokens[openid] = (await api.loginAs(openid)).token;
-  }
-}, 60_000);
-
-afterAll(() => stack.stop());
+beforeAll(session.start, 60_000);
+afterAll(session.stop);
 
 describe('Route: POST /v1/orgs/{orgId}/members/import', () => {
   const row = (p: ReturnType<typeof newPerson>) => [p.name, '女', p.phone, p.idNumber, '正式党员', p.joinedAt];

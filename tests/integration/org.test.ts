@@ -1,9 +1,8 @@
 /** Org routes through the local API against DynamoDB Local: tree, roster, create and update members. */
-import type { Stack } from '../../scripts/stack';
-import { newPerson } from '../support/people';
-import { apiClient, startTestStack } from '../support/stack';
 
-type Api = ReturnType<typeof apiClient>;
+import { BRANCH_1, BRANCH_2, orgSession } from '../support/org-session';
+import { newPerson } from '../support/people';
+
 interface Node {
   id: string;
   kind: string;
@@ -29,37 +28,11 @@ interface Answer {
   error: { code: string; message: string };
 }
 
-const BRANCH_1 = 'org-branch-1';
-const BRANCH_2 = 'org-branch-2';
+const session = orgSession<Answer>(['demo-committee', 'demo-secretary-1', 'demo-organizer-1', 'demo-member-1']);
+const { call, roster, memberCount } = session;
 
-let stack: Stack;
-let api: Api;
-const tokens: Record<string, string> = {};
-
-const call = (method: string, path: string, as: string, options: Parameters<Api['call']>[2] = {}) =>
-  api.call<Answer>(method, path, { token: tokens[as], ...options });
-
-async function roster(orgId = BRANCH_1, status = 'all'): Promise<Member[]> {
-  const answer = await call('GET', `/v1/orgs/${orgId}/members?status=${status}&limit=200`, 'demo-committee');
-  expect(answer.status).toBe(200);
-  expect(answer.body.nextCursor).toBeNull();
-  return answer.body.items;
-}
-
-async function memberCount(orgId = BRANCH_1): Promise<number> {
-  const answer = await call('GET', '/v1/orgs/tree', 'demo-committee');
-  return answer.body.nodes.find((node) => node.id === orgId)!.memberCount;
-}
-
-beforeAll(async () => {
-  stack = await startTestStack();
-  api = apiClient(stack.apiUrl);
-  for (const openid of ['demo-committee', 'demo-secretary-1', 'demo-organizer-1', 'demo-member-1']) {
-    tokens[openid] = (await api.loginAs(openid)).token;
-  }
-}, 60_000);
-
-afterAll(() => stack.stop());
+beforeAll(session.start, 60_000);
+afterAll(session.stop);
 
 describe('Route: GET /v1/orgs/tree', () => {
   it("shows committee staff their org's whole subtree, sorted by path, with member counts", async () => {
