@@ -1,5 +1,6 @@
 /** The demo organisation's people (DESIGN §3, §5.1): realistic names, valid ID numbers, demo openids. */
 import { withIdChecksum } from '../shared/org/rules';
+import type { CreateMemberRequest } from '../shared/org/schemas';
 
 export const BRANCHES = [
   { key: 'branch-1', name: '内科第一党支部', underGeneralBranch: true },
@@ -56,14 +57,9 @@ const GIVEN = [
   '春生',
 ];
 
-export interface DemoPerson {
+/** A member as the roster contract describes one, plus how the demo logs in and where they belong. */
+export interface DemoPerson extends Readonly<Omit<CreateMemberRequest, 'roles'>> {
   readonly openid: string;
-  readonly name: string;
-  readonly gender: 'male' | 'female';
-  readonly phone: string;
-  readonly idNumber: string;
-  readonly category: 'full' | 'probationary';
-  readonly joinedAt: string;
   readonly roles: ('secretary' | 'organizer' | 'committee')[];
   /** Index into BRANCHES, or 'committee' for 党委 staff. */
   readonly home: number | 'committee';

@@ -37,21 +37,15 @@ export async function seedDemo(nowMs = Date.now()): Promise<SeedResult> {
     const parent = branch.underGeneralBranch ? general : committee;
     branches.push(await createOrg({ id: `org-${branch.key}`, name: branch.name, kind: 'branch', parent }));
   }
-  for (const person of demoPeople()) {
-    const org = person.home === 'committee' ? committee : branches[person.home]!;
-    const branchRoles = person.roles.filter((r): r is 'secretary' | 'organizer' => r !== 'committee');
+  for (const { openid, home, roles, ...fields } of demoPeople()) {
+    const org = home === 'committee' ? committee : branches[home]!;
     const member = await createMember(org, {
-      id: `m-${person.openid}`,
-      name: person.name,
-      gender: person.gender,
-      phone: person.phone,
-      idNumber: person.idNumber,
-      category: person.category,
-      joinedAt: person.joinedAt,
-      roles: branchRoles,
-      extraRoles: person.roles.includes('committee') ? ['committee'] : [],
+      ...fields,
+      id: `m-${openid}`,
+      roles: roles.filter((r): r is 'secretary' | 'organizer' => r !== 'committee'),
+      extraRoles: roles.includes('committee') ? ['committee'] : [],
     });
-    await putBinding(person.openid, member.id, bindOpenidItem(member.id, person.openid));
+    await putBinding(openid, member.id, bindOpenidItem(member.id, openid));
   }
   // Today's 主题党日 for every branch: from the start of this hour, three hours long (Asia/Shanghai).
   const start = toShanghai(nowMs).startOf('hour');
