@@ -66,24 +66,9 @@ export default function CreateActivityPage() {
           onInput={(event) => update({ title: event.detail.value })}
         />
       </View>
-      <Picker mode="date" value={form.date} onChange={(event) => update({ date: String(event.detail.value) })}>
-        <View className="field">
-          <Text className="field-label">日期</Text>
-          <Text className="field-value">{form.date}</Text>
-        </View>
-      </Picker>
-      <Picker mode="time" value={form.start} onChange={(event) => update({ start: String(event.detail.value) })}>
-        <View className="field">
-          <Text className="field-label">开始时间</Text>
-          <Text className="field-value">{form.start}</Text>
-        </View>
-      </Picker>
-      <Picker mode="time" value={form.end} onChange={(event) => update({ end: String(event.detail.value) })}>
-        <View className="field">
-          <Text className="field-label">结束时间</Text>
-          <Text className="field-value">{form.end}</Text>
-        </View>
-      </Picker>
+      <PickerField mode="date" label="日期" value={form.date} onChange={(date) => update({ date })} />
+      <PickerField mode="time" label="开始时间" value={form.start} onChange={(start) => update({ start })} />
+      <PickerField mode="time" label="结束时间" value={form.end} onChange={(end) => update({ end })} />
       <Text className="create-note">时间为北京时间；签到在开始前 30 分钟开放，开始后签到记为迟到。</Text>
 
       <Text className="section-title">签到地点（可选）</Text>
@@ -137,5 +122,22 @@ export default function CreateActivityPage() {
         </ActionButton>
       </View>
     </View>
+  );
+}
+
+/** A labelled row that opens the system date or time picker. */
+function PickerField(props: {
+  mode: 'date' | 'time';
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Picker mode={props.mode} value={props.value} onChange={(event) => props.onChange(String(event.detail.value))}>
+      <View className="field">
+        <Text className="field-label">{props.label}</Text>
+        <Text className="field-value">{props.value}</Text>
+      </View>
+    </Picker>
   );
 }
