@@ -15,17 +15,23 @@ function currentRoute(): string {
   return page?.route ?? page?.path ?? '';
 }
 
-/** A reLaunch issued while the first page is still mounting can be dropped (H5): check, and try again. */
-function backToLogin(message: string, attempt = 0): void {
+/**
+ * A reLaunch issued while the first page is still mounting can be dropped (H5): check, and try again until
+ * the login page is showing. A slow phone can take a few seconds to mount, so the bound is time, not a count.
+ */
+const RETRY_MS = 400;
+const GIVE_UP_AFTER_MS = 10_000;
+
+function backToLogin(message: string, startedAt = Date.now()): void {
   restart('login');
   setTimeout(() => {
-    if (!currentRoute().includes(PAGES.login) && attempt < 3) {
-      backToLogin(message, attempt + 1);
+    if (!currentRoute().includes(PAGES.login) && Date.now() - startedAt < GIVE_UP_AFTER_MS) {
+      backToLogin(message, startedAt);
       return;
     }
     void Taro.showToast({ title: message || '登录已过期，请重新登录', icon: 'none', duration: 2500 });
     leaving = false;
-  }, 400);
+  }, RETRY_MS);
 }
 
 setUnauthorizedHandler((message) => {
