@@ -1,9 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
-import { CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, HttpApi, HttpMethod, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Construct } from 'constructs';
 import type { Domain, Method, RouteDef } from '../shared/http/route';
 import { type DomainFunctions, pascal } from './functions';
+import { throttleStage } from './throttle';
 
 const httpMethods: Record<Method, HttpMethod> = {
   get: HttpMethod.GET,
@@ -21,7 +22,8 @@ export interface ApiProps {
 /**
  * The HTTP API (API Gateway v2, `$default` stage, auto-deploy). Every route of the contract is declared
  * explicitly, `METHOD /v1/...` with the same `{param}` placeholders, and sent to its domain's function; paths
- * outside the contract never reach a Lambda. Payload format 2.0, which hono's aws-lambda adapter reads.
+ * outside the contract never reach a Lambda. Payload format 2.0, which hono's aws-lambda adapter reads. The stage
+ * throttles every route, unauthenticated ones tighter (infra/throttle.ts).
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
@@ -50,12 +52,15 @@ export class Api extends Construct {
       integrations[domain] ??= new HttpLambdaIntegration(`${pascal(domain)}Integration`, props.functions[domain]);
       return integrations[domain];
     };
-    for (const route of props.routes) {
-      this.httpApi.addRoutes({
-        path: route.path,
-        methods: [httpMethods[route.method]],
-        integration: integrationFor(route.domain),
+    const routes: { def: RouteDef; route: HttpRoute }[] = props.routes.map((def) => {
+      const [route] = this.httpApi.addRoutes({
+        path: def.path,
+        methods: [httpMethods[def.method]],
+        integration: integrationFor(def.domain),
       });
-    }
+      return { def, route: route! };
+    });
+    if (!this.httpApi.defaultStage) throw new Error('the HTTP API has no $default stage to throttle');
+    throttleStage(this.httpApi.defaultStage, routes);
   }
 }

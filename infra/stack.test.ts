@@ -244,29 +244,14 @@ describe('Stack: XianfengStack', () => {
     expect(JSON.stringify(policies)).not.toContain('"Resource":"*"');
   });
 
-  it('alarms on errors of each function and on API 5xx over 5 minutes', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 4);
-    for (const id of Object.values(fnIds)) {
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        MetricName: 'Errors',
-        Namespace: 'AWS/Lambda',
-        Dimensions: [{ Name: 'FunctionName', Value: { Ref: id } }],
-        Period: 300,
-        Statistic: 'Sum',
-        Threshold: 1,
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      });
-    }
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: '5xx',
-      Namespace: 'AWS/ApiGateway',
-      Period: 300,
-      Threshold: 1,
-    });
-  });
-
-  it('outputs the API URL and the table name', () => {
+  it('outputs the API URL, the table name and the alarm topic', () => {
     template.hasOutput('ApiUrl', {});
     template.hasOutput('TableName', { Value: { Ref: tableId } });
+    template.hasOutput('AlarmTopicArn', {});
+  });
+
+  it('subscribes nobody to the alarm topic without an alarmEmail (alarms and throttling: protection.test.ts)', () => {
+    template.resourceCountIs('AWS::SNS::Topic', 1);
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
   });
 });

@@ -1,12 +1,13 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, type IMetric, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { RouteDef } from '../shared/http/route';
+import { addAlarms } from './alarms';
 import { Api } from './api';
-import { type DomainFunctions, Functions, pascal } from './functions';
+import { type DomainFunctions, Functions } from './functions';
 import { AppSecret } from './secrets';
 import { AppTable } from './table';
 
@@ -15,10 +16,14 @@ export interface XianfengStackProps extends StackProps {
   readonly routes: readonly RouteDef[];
   /** The mini-program's AppID (not secret); its AppSecret lives in the app secret under `wechatSecret`. */
   readonly wechatAppId: string;
+  /** Subscribed by email to the alarm topic (context `alarmEmail`); none: subscribe by hand. */
+  readonly alarmEmail?: string;
 }
 
-/** DESIGN.md §1: one table, one function per domain, one HTTP API, alarms on errors. */
-/** What the handlers do: item reads/writes, queries, transactions (which need the per-item actions). */
+/**
+ * What the handlers do: item reads/writes, queries, transactions (which need the per-item actions), and the
+ * rate limiter's counters (UpdateItem ADD).
+ */
 export const TABLE_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:BatchGetItem',
@@ -31,11 +36,13 @@ export const TABLE_ACTIONS = [
   'dynamodb:DescribeTable',
 ] as const;
 
+/** DESIGN.md §1: one table, one function per domain, one HTTP API, alarms on errors. */
 export class XianfengStack extends Stack {
   readonly table: Table;
   readonly secret: Secret;
   readonly functions: DomainFunctions;
   readonly httpApi: HttpApi;
+  readonly alarmTopic: Topic;
 
   constructor(scope: Construct, id: string, props: XianfengStackProps) {
     super(scope, id, props);
@@ -64,26 +71,8 @@ export class XianfengStack extends Stack {
     this.functions = functions.byDomain;
     this.httpApi = httpApi;
 
-    // Alarms: any function error, any 5xx from the API, in a 5-minute window. Wire an SNS action when there
-    // is someone to page.
-    const alarm = (id: string, metric: IMetric, description: string): Alarm =>
-      new Alarm(this, id, {
-        metric,
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-        alarmDescription: description,
-      });
-    const fiveMinuteSum = { period: Duration.minutes(5), statistic: Stats.SUM };
-    for (const [domain, fn] of Object.entries(functions.byDomain)) {
-      alarm(
-        `${pascal(domain)}Errors`,
-        fn.metricErrors(fiveMinuteSum),
-        `${domain} function errors (uncaught or timeouts)`,
-      );
-    }
-    alarm('Api5xx', httpApi.metricServerError(fiveMinuteSum), 'HTTP API 5xx responses');
+    // Alarms on function errors and API 5xx (never 4xx), sent to one SNS topic (infra/alarms.ts).
+    this.alarmTopic = addAlarms(this, { functions: functions.byDomain, httpApi, alarmEmail: props.alarmEmail });
 
     new CfnOutput(this, 'ApiUrl', { value: httpApi.url ?? httpApi.apiEndpoint, description: 'HTTP API base URL' });
     new CfnOutput(this, 'TableName', { value: table.tableName });
