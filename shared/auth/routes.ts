@@ -5,8 +5,12 @@ import {
   BindResponse,
   LoginRequest,
   LoginResponse,
+  LogoutRequest,
+  LogoutResponse,
   MemberIdParams,
   MeResponse,
+  RefreshRequest,
+  RefreshResponse,
 } from './schemas';
 
 export const login = defineRoute({
@@ -20,6 +24,7 @@ export const login = defineRoute({
   body: LoginRequest,
   response: LoginResponse,
   status: 200,
+  credentials: true,
 });
 
 export const bind = defineRoute({
@@ -32,6 +37,35 @@ export const bind = defineRoute({
   scoped: false,
   body: BindRequest,
   response: BindResponse,
+  status: 200,
+  credentials: true,
+  ownRateLimit: true,
+});
+
+export const refresh = defineRoute({
+  id: 'auth.refresh',
+  domain: 'auth',
+  method: 'post',
+  path: '/v1/auth/refresh',
+  summary: '用刷新令牌换取新的访问令牌（重新读取党员状态和角色；刷新令牌只能用一次）',
+  access: 'public',
+  scoped: false,
+  body: RefreshRequest,
+  response: RefreshResponse,
+  status: 200,
+  credentials: true,
+});
+
+export const logout = defineRoute({
+  id: 'auth.logout',
+  domain: 'auth',
+  method: 'post',
+  path: '/v1/auth/logout',
+  summary: '退出登录：作废这次登录的刷新令牌',
+  access: 'public',
+  scoped: false,
+  body: LogoutRequest,
+  response: LogoutResponse,
   status: 200,
 });
 
@@ -60,4 +94,4 @@ export const me = defineRoute({
   status: 200,
 });
 
-export const authRoutes = [login, bind, issueBindingCode, me] as const;
+export const authRoutes = [login, bind, refresh, logout, issueBindingCode, me] as const;

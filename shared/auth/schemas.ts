@@ -18,7 +18,15 @@ export const LoginRequest = z.strictObject({
   code: z.string().trim().min(1).max(128),
 });
 export const LoginResponse = z.object({
+  /** The access token: short-lived (ACCESS_TOKEN_TTL_SECONDS, 15 min by default). */
   token: z.string(),
+  /** When `token` expires (ISO-8601); the client refreshes before then. */
+  expiresAt: z.string(),
+  /**
+   * Exchanged at POST /v1/auth/refresh for a new pair; each one works once (rotation). null for an unbound
+   * WeChat user, whose token may only bind.
+   */
+  refreshToken: z.string().nullable(),
   /** null: this WeChat user is not bound yet; the token may only call bind. */
   member: MemberProfile.nullable(),
 });
@@ -33,7 +41,19 @@ export const BindingCode = z
   .regex(/^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}$/, '绑定码为 8 位字母或数字');
 
 export const BindRequest = z.strictObject({ bindingCode: BindingCode });
-export const BindResponse = LoginResponse.extend({ member: MemberProfile });
+export const BindResponse = LoginResponse.extend({ member: MemberProfile, refreshToken: z.string() });
+
+/** `<sessionId>.<secret>`: opaque to the client. */
+export const RefreshToken = z
+  .string()
+  .trim()
+  .min(20)
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, '格式不正确');
+export const RefreshRequest = z.strictObject({ refreshToken: RefreshToken });
+export const RefreshResponse = BindResponse;
+export const LogoutRequest = z.strictObject({ refreshToken: RefreshToken });
+export const LogoutResponse = z.object({ ok: z.literal(true) });
 
 export const MemberIdParams = z.strictObject({ id: z.string().regex(ID_PATTERN, '编号格式不正确') });
 export const BindingCodeResponse = z.object({ bindingCode: z.string(), expiresAt: z.string() });

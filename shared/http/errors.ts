@@ -32,6 +32,9 @@ export const commonErrors = defineErrors({
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   TOKEN_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
   TOKEN_INVALID: { status: 401, message: '登录凭证无效，请重新登录' },
+  /** The token was valid, but the roster changed since: the member was deactivated or left the branch. */
+  SESSION_REVOKED: { status: 401, message: '您的党员账号已停用或组织关系已变更，请重新登录' },
+  CURSOR_INVALID: { status: 400, message: '分页参数无效，请从第一页重新加载' },
   FORBIDDEN_ROLE: { status: 403, message: '您没有执行此操作的权限' },
   FORBIDDEN_SCOPE: { status: 403, message: '只能操作本人权限范围内的组织' },
   BINDING_REQUIRED: { status: 403, message: '请先绑定党员身份' },
@@ -40,5 +43,6 @@ export const commonErrors = defineErrors({
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '同一个幂等键不能用于不同的请求' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, message: '相同请求正在处理中，请稍后重试' },
   TOO_MANY_REQUESTS: { status: 429, message: '操作太频繁，请稍后再试' },
+  BAD_REQUEST: { status: 400, message: '请求无法处理，请检查后重试' },
   INTERNAL: { status: 500, message: '服务器开小差了，请稍后再试' },
 });

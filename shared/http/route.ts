@@ -35,6 +35,16 @@ export interface RouteDef {
   readonly status: 200 | 201;
   /** Largest accepted body in bytes (default JSON_BODY_LIMIT). */
   readonly bodyLimit?: number;
+  /**
+   * How a member's token is held to the roster (issue #6): 'request' (default) re-reads the member before the
+   * handler runs, so a deactivated member or a removed role loses access on the next request; 'transaction'
+   * means the route checks the member inside its own write (check-in: a ConditionCheck, no extra round trip).
+   */
+  readonly rosterCheck?: 'request' | 'transaction';
+  /** The route counts its own attempts (check-in) instead of the per-member write limit. */
+  readonly ownRateLimit?: boolean;
+  /** The response carries credentials (tokens): an Idempotency-Key replay re-issues them, never stores them. */
+  readonly credentials?: boolean;
 }
 
 /** 64 KB: more than any JSON request of ours needs; larger bodies are refused before parsing. */

@@ -2,8 +2,9 @@
  * The check-in QR payload is `activityId.slot.signature` (DESIGN §6): slot = floor(now / 30 s), signature =
  * HMAC(secret, `activityId|slot`). Signing needs the secret and lives server-side; the pure parts are here.
  */
+/** The default slot; an activity may choose 10 s (issue #6: a forwarded code dies sooner at large meetings). */
 export const QR_SLOT_SECONDS = 30;
-const SLOT_MS = QR_SLOT_SECONDS * 1000;
+const ms = (slotSeconds: number) => slotSeconds * 1000;
 
 export interface QrPayload {
   readonly activityId: string;
@@ -11,18 +12,18 @@ export interface QrPayload {
   readonly signature: string;
 }
 
-export function slotOf(epochMs: number): number {
-  return Math.floor(epochMs / SLOT_MS);
+export function slotOf(epochMs: number, slotSeconds = QR_SLOT_SECONDS): number {
+  return Math.floor(epochMs / ms(slotSeconds));
 }
 
 /** When a slot's code stops being accepted: it is valid for its own slot and the next one. */
-export function slotExpiresAt(slot: number): number {
-  return (slot + 2) * SLOT_MS;
+export function slotExpiresAt(slot: number, slotSeconds = QR_SLOT_SECONDS): number {
+  return (slot + 2) * ms(slotSeconds);
 }
 
 /** When the secretary's screen must show a new code. */
-export function slotEndsAt(slot: number): number {
-  return (slot + 1) * SLOT_MS;
+export function slotEndsAt(slot: number, slotSeconds = QR_SLOT_SECONDS): number {
+  return (slot + 1) * ms(slotSeconds);
 }
 
 export function qrMessage(activityId: string, slot: number): string {
@@ -45,9 +46,9 @@ export function parseQrPayload(text: string): QrPayload | null {
 
 export type SlotCheck = 'ok' | 'expired' | 'future';
 
-/** A payload is valid for its slot and the previous one: up to 60 s after it was shown, never before. */
-export function checkSlot(slot: number, nowMs: number): SlotCheck {
-  const current = slotOf(nowMs);
+/** A payload is valid for its slot and the next one (two slots after it was shown), never before. */
+export function checkSlot(slot: number, nowMs: number, slotSeconds = QR_SLOT_SECONDS): SlotCheck {
+  const current = slotOf(nowMs, slotSeconds);
   if (slot > current) return 'future';
   if (slot < current - 1) return 'expired';
   return 'ok';

@@ -79,6 +79,10 @@ export const checkIn = defineRoute({
   body: CheckinRequest,
   response: CheckinResponse,
   status: 201,
+  // The hot path: the member is checked by a ConditionCheck inside the check-in transaction, and only taps
+  // that create nothing are counted against the rate limits.
+  rosterCheck: 'transaction',
+  ownRateLimit: true,
 });
 
 export const activityBoard = defineRoute({

@@ -1,12 +1,13 @@
 import * as z from 'zod';
 import { ID_PATTERN } from '../http/route';
+import { safeText } from '../http/text';
 
 const Id = z.string().regex(ID_PATTERN, '编号格式不正确');
 
 export const MAX_ACTIVITY_HOURS = 24;
 
 export const Place = z.strictObject({
-  name: z.string().trim().min(1).max(50),
+  name: safeText(1, 50),
   lat: z.number().min(-90).max(90),
   lng: z.number().min(-180).max(180),
   /** Check-in radius; 20 m is about GPS accuracy indoors, 5 km is a whole campus. */
@@ -14,15 +15,43 @@ export const Place = z.strictObject({
 });
 export type Place = z.infer<typeof Place>;
 
+/**
+ * The place as an activity shows it. Runners see the coordinates and radius; members only the name (and that
+ * a location is needed), so the geofence cannot be read off the API and spoofed exactly (issue #6).
+ */
+export const PlaceView = z.object({
+  name: z.string(),
+  lat: z.number().optional(),
+  lng: z.number().optional(),
+  radiusM: z.number().int().optional(),
+});
+export type PlaceView = z.infer<typeof PlaceView>;
+
+/**
+ * QR slot length: 30 s by default; 10 s for large meetings, so a forwarded code dies sooner. A payload is
+ * accepted in its own slot and the one after it.
+ */
+export const QR_SLOT_CHOICES = [10, 30] as const;
+export const DEFAULT_QR_SLOT_SECONDS = 30;
+export const QrSlotSeconds = z.union([z.literal(10), z.literal(30)]);
+
+/** Activities are planned or recorded within a year either side of today; year 0000 is a typo, not a plan. */
+export const ACTIVITY_RANGE_DAYS = 366;
+
 const Instant = z.iso.datetime({ offset: true, message: '时间格式应为 ISO-8601，例如 2026-11-24T19:00:00+08:00' });
 
 export const CreateActivityRequest = z
   .strictObject({
     orgId: Id,
-    title: z.string().trim().min(1, '请填写活动主题').max(60, '主题最多 60 个字'),
+    title: safeText(1, 60, { min: '请填写活动主题', max: '主题最多 60 个字' }),
     startAt: Instant,
     endAt: Instant,
     place: Place.optional(),
+    qrSlotSeconds: QrSlotSeconds.optional(),
+  })
+  .refine((a) => Math.abs(Date.parse(a.startAt) - Date.now()) <= ACTIVITY_RANGE_DAYS * 86_400_000, {
+    message: '活动时间须在今天前后一年之内',
+    path: ['startAt'],
   })
   .refine(
     (a) => {
@@ -40,7 +69,9 @@ export const Activity = z.object({
   title: z.string(),
   startAt: z.string(),
   endAt: z.string(),
-  place: Place.nullable(),
+  place: PlaceView.nullable(),
+  /** Seconds per QR code (10 or 30); older activities without it use 30. */
+  qrSlotSeconds: z.number().int().optional(),
   createdBy: z.string(),
   createdAt: z.string(),
   /** Maintained aggregates, updated in the same transaction as each check-in. */
@@ -74,9 +105,17 @@ export const ActivityListQuery = z.strictObject({
 });
 export const ActivityListResponse = z.object({ items: z.array(Activity), nextCursor: z.string().nullable() });
 
+export const ReportedLocation = z.strictObject({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  /** wx.getLocation's accuracy, metres: kept for the secretary's review. */
+  accuracy: z.number().min(0).max(100_000).optional(),
+});
+export type ReportedLocation = z.infer<typeof ReportedLocation>;
+
 export const CheckinRequest = z.strictObject({
   qr: z.string().trim().min(1).max(256),
-  location: z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
+  location: ReportedLocation.optional(),
 });
 export const CheckinResponse = z.object({ checkin: Checkin });
 
@@ -95,7 +134,15 @@ export const BoardResponse = z.object({
   late: z.number().int(),
   missing: z.number().int(),
   members: z.array(
-    z.object({ memberId: z.string(), name: z.string(), status: BoardMemberStatus, at: z.string().nullable() }),
+    z.object({
+      memberId: z.string(),
+      name: z.string(),
+      status: BoardMemberStatus,
+      at: z.string().nullable(),
+      /** What the phone reported at check-in, for review: position, its accuracy and the distance to the place. */
+      location: ReportedLocation.nullable().optional(),
+      distanceM: z.number().nullable().optional(),
+    }),
   ),
 });
 export type BoardResponse = z.infer<typeof BoardResponse>;

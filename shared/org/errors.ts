@@ -9,6 +9,9 @@ export const orgErrors = defineErrors({
   IMPORT_FILE_UNREADABLE: { status: 400, message: '无法读取文件，请上传 .xlsx 格式的花名册' },
   IMPORT_EMPTY: { status: 422, message: '花名册中没有党员数据' },
   IMPORT_INVALID_ROWS: { status: 422, message: '花名册有错误，未导入任何数据，请修改后重新上传' },
-  IMPORT_TOO_MANY_ROWS: { status: 422, message: '一次最多导入 1000 名党员，请分批导入' },
+  IMPORT_TOO_LARGE: {
+    status: 422,
+    message: '花名册文件过大（解压后超过 20 MB 或超过 5000 行），请拆分后分批导入',
+  },
   CANNOT_DEACTIVATE_SELF: { status: 422, message: '不能停用自己的党员信息' },
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Role } from '../auth/roles';
 import { ID_PATTERN } from '../http/route';
+import { shanghaiDay } from '../time';
 import { isCalendarDate, isValidIdNumber, isValidPhone } from './rules';
 
 export const OrgKind = z.enum(['committee', 'general_branch', 'branch']);
@@ -40,6 +41,12 @@ export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD', abort: true })
   .refine(isCalendarDate, '日期不存在');
+/** The Party was founded on 1921-07-01: nobody joined before, and nobody joins in the future. */
+export const FIRST_JOIN_DATE = '1921-07-01';
+export const JoinedAt = IsoDate.refine(
+  (date) => date >= FIRST_JOIN_DATE && date <= shanghaiDay(Date.now()),
+  '入党日期须在 1921-07-01 至今天之间',
+);
 /** Branch roles a secretary or committee can grant; `member` is implied, `committee` is set by the committee. */
 export const BranchRole = z.enum(['secretary', 'organizer']);
 
@@ -49,7 +56,7 @@ export const CreateMemberRequest = z.strictObject({
   phone: Phone,
   idNumber: IdNumber,
   category: MemberCategory,
-  joinedAt: IsoDate,
+  joinedAt: JoinedAt,
   roles: z.array(BranchRole).max(2).optional(),
 });
 export type CreateMemberRequest = z.infer<typeof CreateMemberRequest>;

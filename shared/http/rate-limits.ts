@@ -1,0 +1,50 @@
+/**
+ * Per-subject rate limits (issue #6), as data in one place. API Gateway's stage throttling is the outer
+ * fence (infra/api.ts); these are the per-person and per-activity rules it cannot express. Fixed windows:
+ * at most `limit` hits per `windowSeconds`; beyond that 429 TOO_MANY_REQUESTS with Retry-After.
+ */
+export interface RateRule {
+  /** Stable name: part of the counter's key. */
+  readonly name: string;
+  readonly limit: number;
+  readonly windowSeconds: number;
+}
+
+export const RATE_LIMITS = {
+  /** A hospital's phones may share one NAT address: generous per IP, tight per WeChat user. */
+  loginPerIp: { name: 'login-ip', limit: 600, windowSeconds: 60 },
+  loginPerOpenid: { name: 'login-openid', limit: 200, windowSeconds: 60 },
+  bindPerOpenid: { name: 'bind-openid', limit: 10, windowSeconds: 60 },
+  /**
+   * Wrong binding codes: after 5 in 15 minutes this WeChat user is locked out of binding for the rest of the
+   * window (every answer 429), and an address after 30. 32^8 codes make guessing hopeless at this pace.
+   */
+  bindFailuresPerOpenid: { name: 'bind-fail-openid', limit: 5, windowSeconds: 900 },
+  bindFailuresPerIp: { name: 'bind-fail-ip', limit: 30, windowSeconds: 900 },
+  refreshPerIp: { name: 'refresh-ip', limit: 600, windowSeconds: 60 },
+  refreshPerSession: { name: 'refresh-session', limit: 20, windowSeconds: 60 },
+  /** Every side-effecting request a member makes (check-ins are counted by the two rules below instead). */
+  writesPerMember: { name: 'write-member', limit: 60, windowSeconds: 60 },
+  /**
+   * Check-in taps that create nothing (repeats, expired or forged codes) by one member on one activity. A
+   * first check-in is never counted: it is one per (activity, member) by key, and only roster members pass.
+   */
+  checkinRetriesPerMember: { name: 'checkin-retry-member', limit: 20, windowSeconds: 60 },
+  /**
+   * Refused check-ins (bad, expired or foreign codes) on one activity, scaled by the branch's size so a
+   * whole branch checking in within a minute, retries and all, always passes.
+   */
+  checkinRefusalsPerActivity: { name: 'checkin-refused-activity', limit: 300, windowSeconds: 60 },
+} as const satisfies Record<string, RateRule>;
+
+/** Refused check-ins allowed per activity per window: at least the rule's limit, 3 per member of the branch. */
+export function activityRefusalLimit(memberCount: number): number {
+  return Math.max(RATE_LIMITS.checkinRefusalsPerActivity.limit, 3 * memberCount);
+}
+
+/** The window a hit at `nowMs` falls in, and the seconds until it ends (the Retry-After). */
+export function fixedWindow(rule: RateRule, nowMs: number): { start: number; retryAfterSeconds: number } {
+  const size = rule.windowSeconds * 1000;
+  const start = Math.floor(nowMs / size) * size;
+  return { start, retryAfterSeconds: Math.max(1, Math.ceil((start + size - nowMs) / 1000)) };
+}
