@@ -7,6 +7,7 @@ import { resetDynamoForTests } from '../functions/commons/dynamo';
 import { type DynamoLocal, startDynamoLocal } from './dynamo-local';
 import { startFakeWechat } from './fake-wechat';
 import { startLocalApi } from './local-api';
+import { loadOrCreateSecrets, randomSecret } from './local-secrets';
 import { type SeedResult, seedDemo } from './seed';
 import { ensureTable } from './table';
 
@@ -21,6 +22,8 @@ export interface StackOptions {
   wechatPort?: number;
   tableName?: string;
   seed?: boolean;
+  /** Where local secrets are kept across restarts (npm start: .data/secrets.json); default: random per process. */
+  secretsFile?: string;
   log?: (line: string) => void;
 }
 
@@ -39,18 +42,30 @@ const FAKE_APPID = 'wx-local-demo';
 // These machines run Node 20 (Lambda runs 22): the SDK's once-per-process upgrade notice is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-/** Local-only secrets; real deployments read them from Secrets Manager. */
-function localEnv(tableName: string, dynamoEndpoint: string, wechatUrl: string): void {
+/**
+ * Local secrets (issue #6: none in the repository). Given in env, they are used as they are; otherwise they
+ * come from `secretsFile` (created once with random values, kept across restarts: `npm start` keeps it in
+ * .data/), or, for tests and the bench, are drawn at random for this process.
+ */
+function localSecrets(secretsFile: string | undefined): void {
+  if (process.env.JWT_SECRET && process.env.QR_SECRET) return;
+  const secrets = secretsFile
+    ? loadOrCreateSecrets(secretsFile)
+    : { jwtSecret: randomSecret(), qrSecret: randomSecret() };
+  process.env.JWT_SECRET ??= secrets.jwtSecret;
+  process.env.QR_SECRET ??= secrets.qrSecret;
+}
+
+function localEnv(tableName: string, dynamoEndpoint: string, wechatUrl: string, secretsFile?: string): void {
   process.env.TABLE_NAME = tableName;
   process.env.DYNAMO_ENDPOINT = dynamoEndpoint;
-  process.env.JWT_SECRET ??= 'local-dev-jwt-secret-change-me-0123456789';
-  process.env.QR_SECRET ??= 'local-dev-qr-secret-change-me-0123456789';
+  localSecrets(secretsFile);
   // The real code2Session is used only when both WeChat credentials are given.
   const realWechat = process.env.WECHAT_APPID && process.env.WECHAT_SECRET && process.env.WECHAT_APPID !== FAKE_APPID;
   if (!realWechat) {
     process.env.WECHAT_API_BASE = wechatUrl;
     process.env.WECHAT_APPID = FAKE_APPID;
-    process.env.WECHAT_SECRET = 'local-secret';
+    process.env.WECHAT_SECRET = randomSecret(); // the fake accepts any; nothing real is signed with it
   }
   resetConfigForTests();
   resetDynamoForTests();
@@ -70,7 +85,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     log(`DynamoDB Local  ${endpoint}${options.inMemory ? ' (in memory)' : ''}`);
   }
   const wechat = await startFakeWechat(options.wechatPort ?? 0);
-  localEnv(tableName, endpoint, wechat.url);
+  localEnv(tableName, endpoint, wechat.url, options.secretsFile);
   log(`table ${tableName}: ${await ensureTable(endpoint, tableName)}`);
   const seed = options.seed === false ? null : await seedDemo();
   if (seed) log(seed.seeded ? 'demo data seeded' : 'demo data already present');

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   ensureH5Build();
   const stack = await startStack({
     dbPath: join(root, '.data/dynamodb'),
+    secretsFile: join(root, '.data/secrets.json'),
     dynamoPort: port('DYNAMO_PORT', 8000),
     apiPort: port('PORT', 3000),
     wechatPort: port('WECHAT_PORT', 3001),

@@ -5,11 +5,17 @@ import { lambdaHandler } from '../commons/lambda';
 import * as org from '../org/service';
 import * as auth from './service';
 
-const app = createDomainApp();
+const app = createDomainApp({ currentClaims: org.currentClaims });
 
-mount(app, routes.login, async ({ body }) => auth.login(body.code));
+mount(app, routes.login, async ({ body, ip, now }) => auth.login(body.code, ip, now));
 
-mount(app, routes.bind, async ({ body, claims, now }) => auth.bind(claims.openid, body.bindingCode, now));
+mount(app, routes.bind, async ({ body, claims, ip, now }) => auth.bind(claims.openid, body.bindingCode, ip, now), {
+  reissue: async ({ claims, now }, stored) => auth.rebind(claims.openid, stored.body, now),
+});
+
+mount(app, routes.refresh, async ({ body, ip, now }) => auth.refresh(body.refreshToken, ip, now));
+
+mount(app, routes.logout, async ({ body, ip, now }) => auth.logout(body.refreshToken, ip, now));
 
 mount(app, routes.issueBindingCode, async ({ params, claims, now }) => {
   const member = await org.requireMember(params.id);

@@ -1,46 +1,52 @@
-/** Login, binding and binding codes: the decisions, with the store doing the writes. */
+/** Login, binding, sessions and binding codes: the decisions, with the store doing the writes. */
 import { randomInt } from 'node:crypto';
-import type { MemberClaims } from '../../shared/auth/roles';
 import { BINDING_CODE_ALPHABET, type LoginResponse, type MemberProfile } from '../../shared/auth/schemas';
 import { DomainError } from '../../shared/errors';
+import { RATE_LIMITS } from '../../shared/http/rate-limits';
 import { isConditionFailure } from '../commons/dynamo';
+import { hit, refuseIfLocked } from '../commons/rate-limit';
 import { signToken } from '../commons/tokens';
 import * as org from '../org/service';
+import { endSession, refreshSession, sessionIdOf, startSession } from './sessions';
 import * as store from './store';
 import { code2Session } from './wechat';
 
 export const BINDING_CODE_TTL_HOURS = 24;
 
-export function claimsOf(profile: MemberProfile): MemberClaims {
-  return {
-    kind: 'member',
-    memberId: profile.id,
-    name: profile.name,
-    orgId: profile.orgId,
-    orgPath: profile.orgPath,
-    roles: profile.roles,
-  };
-}
-
-async function activeProfile(memberId: string): Promise<MemberProfile> {
-  const member = await org.requireMember(memberId);
-  if (member.status !== 'active') throw new DomainError('MEMBER_INACTIVE');
+/** The member behind an openid, if they may sign in now: active, and still bound to this WeChat user. */
+async function signInProfile(memberId: string, openid: string, inactive: 'MEMBER_INACTIVE' | 'SESSION_REVOKED') {
+  const member = await org.findMember(memberId);
+  if (member?.status !== 'active' || member.openid !== openid) throw new DomainError(inactive);
   return org.profileOf(member, await org.requireOrg(member.orgId));
 }
 
-export async function login(code: string): Promise<LoginResponse> {
+export async function login(code: string, ip: string, nowMs: number): Promise<LoginResponse> {
+  await hit(RATE_LIMITS.loginPerIp, ip, nowMs);
   const { openid } = await code2Session(code);
+  await hit(RATE_LIMITS.loginPerOpenid, openid, nowMs);
   const memberId = await store.memberIdForOpenid(openid);
-  if (!memberId) return { token: await signToken({ kind: 'bind', openid }), member: null };
-  const member = await activeProfile(memberId);
-  return { token: await signToken(claimsOf(member)), member };
+  if (!memberId) return { ...(await signToken({ kind: 'bind', openid }, nowMs)), refreshToken: null, member: null };
+  const member = await signInProfile(memberId, openid, 'MEMBER_INACTIVE');
+  return { ...(await startSession(member, openid, nowMs)), member };
 }
 
-export async function bind(openid: string, bindingCode: string, nowMs: number) {
+/** A wrong code: counted against the caller (the lock-out), then one answer for unknown, used and expired. */
+async function wrongCode(openid: string, ip: string, nowMs: number): Promise<never> {
+  await Promise.all([
+    hit(RATE_LIMITS.bindFailuresPerOpenid, openid, nowMs),
+    hit(RATE_LIMITS.bindFailuresPerIp, ip, nowMs),
+  ]);
+  throw new DomainError('BINDING_CODE_INVALID');
+}
+
+export async function bind(openid: string, bindingCode: string, ip: string, nowMs: number) {
+  await Promise.all([
+    refuseIfLocked(RATE_LIMITS.bindFailuresPerOpenid, openid, nowMs),
+    refuseIfLocked(RATE_LIMITS.bindFailuresPerIp, ip, nowMs),
+    hit(RATE_LIMITS.bindPerOpenid, openid, nowMs),
+  ]);
   const record = await store.getBindingCode(bindingCode);
-  if (!record) throw new DomainError('BINDING_CODE_INVALID');
-  if (record.usedAt) throw new DomainError('BINDING_CODE_USED');
-  if (record.expiresAt * 1000 <= nowMs) throw new DomainError('BINDING_CODE_EXPIRED');
+  if (!record || record.usedAt || record.expiresAt * 1000 <= nowMs) return wrongCode(openid, ip, nowMs);
   const outcome = await store.bindOpenid(
     bindingCode,
     openid,
@@ -48,14 +54,42 @@ export async function bind(openid: string, bindingCode: string, nowMs: number) {
     org.bindOpenidItem(record.memberId, openid),
     new Date(nowMs).toISOString(),
   );
-  if (outcome === 'code_unusable') throw new DomainError('BINDING_CODE_USED'); // lost a race for the same code
+  if (outcome === 'code_unusable') return wrongCode(openid, ip, nowMs); // lost a race for the same code
   if (outcome === 'openid_bound') throw new DomainError('ALREADY_BOUND');
   if (outcome === 'member_unavailable') {
     const member = await org.findMember(record.memberId);
     throw new DomainError(member?.status === 'inactive' ? 'MEMBER_INACTIVE' : 'MEMBER_ALREADY_BOUND');
   }
-  const member = await activeProfile(record.memberId);
-  return { token: await signToken(claimsOf(member)), member };
+  const member = await signInProfile(record.memberId, openid, 'MEMBER_INACTIVE');
+  return { ...(await startSession(member, openid, nowMs)), member };
+}
+
+/**
+ * An Idempotency-Key replay of a bind: the stored answer holds no token, so a new session is started for the
+ * member this openid is bound to — if that is still who the first answer named, and they may still sign in.
+ */
+export async function rebind(openid: string, stored: { member?: Partial<MemberProfile> }, nowMs: number) {
+  const memberId = await store.memberIdForOpenid(openid);
+  if (!memberId || memberId !== stored.member?.id) throw new DomainError('SESSION_REVOKED');
+  const member = await signInProfile(memberId, openid, 'SESSION_REVOKED');
+  return { ...(await startSession(member, openid, nowMs)), member };
+}
+
+export async function refresh(refreshToken: string, ip: string, nowMs: number) {
+  await Promise.all([
+    hit(RATE_LIMITS.refreshPerIp, ip, nowMs),
+    hit(RATE_LIMITS.refreshPerSession, sessionIdOf(refreshToken), nowMs),
+  ]);
+  const { sessionId: _id, ...answer } = await refreshSession(refreshToken, nowMs, (memberId, openid) =>
+    signInProfile(memberId, openid, 'SESSION_REVOKED'),
+  );
+  return answer;
+}
+
+export async function logout(refreshToken: string, ip: string, nowMs: number) {
+  await hit(RATE_LIMITS.refreshPerIp, ip, nowMs);
+  await endSession(refreshToken, nowMs);
+  return { ok: true as const };
 }
 
 function randomBindingCode(): string {

@@ -5,10 +5,14 @@
  * BindingCode  pk BINDCODE#<code>    sk BINDCODE  memberId, expiresAt (TTL, epoch s), usedAt?
  *   - bind: one transaction = mark the code used (only if unused and unexpired) + create the binding
  *     (only if the openid has none) + set the member's openid (only if it has none; org service's item)
+ * Session      pk SESSION#<id>       sk SESSION   memberId, openid, tokenHash, previousHash?, expiresAt (TTL),
+ *              notAfter, revokedAt?
+ *   - one login on one phone; its refresh token is `<id>.<secret>`, stored only as sha256(secret)
+ *   - refresh: GetItem (consistent), then a conditional rotate on tokenHash (a replayed old token loses)
  */
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../commons/config';
-import { cancellationReasons, dynamo } from '../commons/dynamo';
+import { cancellationReasons, dynamo, isConditionFailure } from '../commons/dynamo';
 import type { TransactItem } from '../org/service';
 
 const bindingKey = (openid: string) => ({ pk: `OPENID#${openid}`, sk: 'BINDING' });
@@ -108,4 +112,82 @@ export async function putBinding(openid: string, memberId: string, memberUpdate:
       ],
     }),
   );
+}
+
+const sessionKey = (id: string) => ({ pk: `SESSION#${id}`, sk: 'SESSION' });
+
+export interface SessionRecord {
+  readonly id: string;
+  readonly memberId: string;
+  readonly openid: string;
+  readonly tokenHash: string;
+  /** The hash the last rotation replaced: presenting it again means the token was copied (reuse). */
+  readonly previousHash?: string;
+  readonly createdAt: string;
+  readonly rotatedAt: string;
+  /** Idle expiry (epoch s, TTL): moves forward at every refresh. */
+  readonly expiresAt: number;
+  /** Absolute end (epoch s): a session never outlives this, however often it is refreshed. */
+  readonly notAfter: number;
+  readonly revokedAt?: string;
+  readonly revokedWhy?: string;
+}
+
+export async function putSession(session: SessionRecord): Promise<void> {
+  await dynamo().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...sessionKey(session.id), ...session },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+}
+
+export async function getSession(id: string): Promise<SessionRecord | null> {
+  const result = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: sessionKey(id), ConsistentRead: true }),
+  );
+  return (result.Item as SessionRecord | undefined) ?? null;
+}
+
+/** Swaps the token hash, only if `fromHash` is still current and the session is not revoked. */
+export async function rotateSession(
+  id: string,
+  fromHash: string,
+  toHash: string,
+  nowIso: string,
+  expiresAt: number,
+): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: sessionKey(id),
+        UpdateExpression: 'SET tokenHash = :to, previousHash = :from, rotatedAt = :now, expiresAt = :expires',
+        ConditionExpression: 'tokenHash = :from AND attribute_not_exists(revokedAt)',
+        ExpressionAttributeValues: { ':to': toHash, ':from': fromHash, ':now': nowIso, ':expires': expiresAt },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+export async function revokeSession(id: string, nowIso: string, why: string): Promise<void> {
+  await dynamo()
+    .send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: sessionKey(id),
+        UpdateExpression:
+          'SET revokedAt = if_not_exists(revokedAt, :now), revokedWhy = if_not_exists(revokedWhy, :why)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':now': nowIso, ':why': why },
+      }),
+    )
+    .catch((error: unknown) => {
+      if (!isConditionFailure(error)) throw error;
+    });
 }

@@ -28,6 +28,8 @@ async function loadSecrets(): Promise<AppSecrets> {
   const jwtSecret = process.env.JWT_SECRET;
   const qrSecret = process.env.QR_SECRET;
   if (!jwtSecret || !qrSecret) throw new Error('JWT_SECRET and QR_SECRET must be set (or APP_SECRET_ARN)');
+  // A short secret is a guessable one: HS256 wants at least 256 bits.
+  if (jwtSecret.length < 32 || qrSecret.length < 32) throw new Error('JWT_SECRET and QR_SECRET need ≥ 32 characters');
   return { jwtSecret, qrSecret, wechatSecret: process.env.WECHAT_SECRET };
 }
 

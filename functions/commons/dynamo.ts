@@ -36,22 +36,6 @@ export function cancellationReasons(error: unknown): string[] | null {
   return reasons.map((reason) => reason.Code ?? 'None');
 }
 
-/** Opaque list cursors: the base64url of DynamoDB's LastEvaluatedKey. */
-export function encodeCursor(key: Record<string, unknown> | undefined): string | null {
-  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
-}
-
-export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
-  if (!cursor) return undefined;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
-  } catch {
-    // fall through: a cursor we did not issue is bad input, not a crash
-  }
-  return undefined;
-}
-
 /** An item without its table keys: what the entity is, not where it is stored. */
 export function withoutKeys<T>(item: Record<string, unknown> | undefined): T | null {
   if (!item) return null;

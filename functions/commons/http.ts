@@ -6,8 +6,11 @@ import type { z } from 'zod';
 import { authorize, type BindClaims, hasRole, type MemberClaims, type OrgScope } from '../../shared/auth/roles';
 import { DomainError, type ErrorCode, errorCatalog } from '../../shared/errors';
 import type { ErrorBody } from '../../shared/http/errors';
-import { JSON_BODY_LIMIT, type RouteDef, type RouteResponse } from '../../shared/http/route';
-import { withIdempotency } from './idempotency';
+import { RATE_LIMITS } from '../../shared/http/rate-limits';
+import type { RouteDef, RouteResponse } from '../../shared/http/route';
+import { type Replayed, withIdempotency } from './idempotency';
+import { hit } from './rate-limit';
+import { readBody } from './request-body';
 import { bearerToken, verifyToken } from './tokens';
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -23,7 +26,14 @@ export interface RouteContext<R extends RouteDef> {
   readonly body: Infer<R['body']>;
   /** The uploaded workbook, for `bodyKind: 'xlsx'` routes. */
   readonly file: Uint8Array | undefined;
+  /**
+   * Who calls. For member routes these are the roster's current facts (status, branch, roles), re-read for
+   * this request — unless the route checks them inside its own transaction (`rosterCheck: 'transaction'`),
+   * where they are the token's.
+   */
   readonly claims: ClaimsFor<R>;
+  /** The caller's address as API Gateway saw it (rate limits). */
+  readonly ip: string;
   readonly now: number;
   readonly c: Context;
 }
@@ -38,8 +48,15 @@ export class WithStatus<T> {
 
 type RouteResult<R extends RouteDef> = RouteResponse<R> | WithStatus<RouteResponse<R>> | Response;
 
-export function errorResponse(c: Context, status: number, body: ErrorBody): Response {
-  return c.json(body, status as 400);
+export interface DomainAppOptions {
+  /** Re-reads a member token's subject: the roster's current claims, or SESSION_REVOKED (DESIGN §5, issue #6). */
+  readonly currentClaims: (claims: MemberClaims) => Promise<MemberClaims>;
+}
+
+const appOptions = new WeakMap<Hono, DomainAppOptions>();
+
+export function errorResponse(c: Context, status: number, body: ErrorBody, headers?: Record<string, string>): Response {
+  return c.json(body, status as 400, headers);
 }
 
 function toErrorBody(error: DomainError): ErrorBody {
@@ -56,18 +73,35 @@ function toErrorBody(error: DomainError): ErrorBody {
   };
 }
 
+/**
+ * DynamoDB refuses a request it cannot run (a key that does not fit, an oversized value) with a
+ * ValidationException. Input is validated long before, so this is a gap in our checks; it is still the
+ * caller's request that cannot be served, so it answers 400 and is logged — it never trips the 5xx alarm.
+ */
+function isStoreValidation(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ValidationException';
+}
+
 /** A Hono app for one domain, with the error shape of DESIGN §5 for everything that can go wrong. */
-export function createDomainApp(): Hono {
+export function createDomainApp(options: DomainAppOptions): Hono {
   const app = new Hono();
+  appOptions.set(app, options);
   app.onError((error, c) => {
-    if (error instanceof DomainError) return errorResponse(c, error.status, toErrorBody(error));
+    if (error instanceof DomainError) {
+      const retryAfter = error.details?.retryAfter;
+      const headers = typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : undefined;
+      return errorResponse(c, error.status, toErrorBody(error), headers);
+    }
     if (error instanceof HTTPException && error.status < 500) {
       const code: ErrorCode = error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED';
       return errorResponse(c, error.status, { error: { code, message: errorCatalog[code].message } });
     }
-    console.error(
-      JSON.stringify({ level: 'error', path: c.req.path, error: String(error), stack: (error as Error).stack }),
-    );
+    const log = { path: c.req.path, error: String(error), stack: (error as Error).stack };
+    if (isStoreValidation(error)) {
+      console.warn(JSON.stringify({ level: 'warn', msg: 'store refused a request', ...log }));
+      return errorResponse(c, 400, { error: { code: 'BAD_REQUEST', message: errorCatalog.BAD_REQUEST.message } });
+    }
+    console.error(JSON.stringify({ level: 'error', ...log }));
     return errorResponse(c, 500, { error: { code: 'INTERNAL', message: errorCatalog.INTERNAL.message } });
   });
   app.notFound((c) =>
@@ -89,7 +123,8 @@ function parseWith<S extends z.ZodType | undefined>(schema: S, input: unknown): 
   return result.data as Infer<S>;
 }
 
-async function authenticate(route: RouteDef, c: Context): Promise<MemberClaims | BindClaims | undefined> {
+/** The token's claims (role from the token only narrows what is even worth a roster read). */
+async function tokenClaims(route: RouteDef, c: Context): Promise<MemberClaims | BindClaims | undefined> {
   if (route.access === 'public') return undefined;
   const token = bearerToken(c.req.header('authorization'));
   if (!token) throw new DomainError('UNAUTHENTICATED');
@@ -99,49 +134,44 @@ async function authenticate(route: RouteDef, c: Context): Promise<MemberClaims |
     return claims;
   }
   if (claims.kind !== 'member') throw new DomainError('BINDING_REQUIRED');
-  if (!hasRole(claims, route.access)) throw new DomainError('FORBIDDEN_ROLE');
   return claims;
 }
 
-async function readBody(route: RouteDef, c: Context): Promise<{ json: unknown; file: Uint8Array | undefined }> {
-  const limit = route.bodyLimit ?? JSON_BODY_LIMIT;
-  const declared = Number(c.req.header('content-length') ?? '0');
-  if (declared > limit) throw new DomainError('PAYLOAD_TOO_LARGE');
-  const bytes = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.byteLength > limit) throw new DomainError('PAYLOAD_TOO_LARGE');
-  const type = (c.req.header('content-type') ?? '').toLowerCase();
-  if (route.bodyKind === 'xlsx') return { json: undefined, file: await xlsxFromRequest(type, bytes) };
-  if (!route.body) return { json: undefined, file: undefined };
-  if (bytes.byteLength === 0) return { json: undefined, file: undefined };
-  if (!type.startsWith('application/json')) throw new DomainError('UNSUPPORTED_MEDIA_TYPE');
-  try {
-    return { json: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)), file: undefined };
-  } catch (error) {
-    throw new DomainError('MALFORMED_JSON', { cause: error });
-  }
+/** Holds a member token to the roster as the route asks, and counts the member's writes. */
+async function rosterClaims(route: RouteDef, claims: MemberClaims, options: DomainAppOptions): Promise<MemberClaims> {
+  const roles = route.access as readonly MemberClaims['roles'][number][];
+  const countWrite = route.method !== 'get' && !route.ownRateLimit;
+  const [current] = await Promise.all([
+    route.rosterCheck === 'transaction' ? claims : options.currentClaims(claims),
+    countWrite ? hit(RATE_LIMITS.writesPerMember, claims.memberId) : undefined,
+  ]);
+  if (!hasRole(current, roles)) throw new DomainError('FORBIDDEN_ROLE');
+  return current;
 }
 
-/** wx.uploadFile sends multipart/form-data with the file under `file`; scripts may send the raw workbook. */
-async function xlsxFromRequest(type: string, bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array | undefined> {
-  if (bytes.byteLength === 0) return undefined;
-  if (type.startsWith('multipart/form-data')) {
-    const form = await new Response(bytes, { headers: { 'content-type': type } }).formData().catch(() => null);
-    const file = form?.get('file');
-    if (!file || typeof file === 'string') throw new DomainError('IMPORT_FILE_UNREADABLE');
-    return new Uint8Array(await file.arrayBuffer());
-  }
-  return bytes;
+export function sourceIp(c: Context): string {
+  const env = c.env as { requestContext?: { http?: { sourceIp?: string } } } | undefined;
+  return env?.requestContext?.http?.sourceIp ?? 'unknown';
 }
 
-/** Registers one route of the shared table: authenticate → read → validate → run → answer. */
+export interface MountOptions<R extends RouteDef> {
+  /** For `credentials` routes: a fresh answer for an Idempotency-Key replay, from the stored (redacted) one. */
+  readonly reissue?: (ctx: RouteContext<R>, stored: Replayed) => Promise<RouteResponse<R>>;
+}
+
+/** Registers one route of the shared table: authenticate → hold to the roster → read → validate → run → answer. */
 export function mount<R extends RouteDef>(
   app: Hono,
   route: R,
   run: (ctx: RouteContext<R>) => Promise<RouteResult<R>>,
+  mountOptions: MountOptions<R> = {},
 ): void {
+  const options = appOptions.get(app);
+  if (!options) throw new Error('mount() needs an app made by createDomainApp()');
   const honoPath = route.path.replace(/\{(\w+)\}/g, ':$1');
   app.on(route.method.toUpperCase(), honoPath, async (c) => {
-    const claims = await authenticate(route, c);
+    let claims = await tokenClaims(route, c);
+    if (claims?.kind === 'member') claims = await rosterClaims(route, claims, options);
     const { json, file } = await readBody(route, c);
     const ctx = {
       params: parseWith(route.params, c.req.param()),
@@ -149,6 +179,7 @@ export function mount<R extends RouteDef>(
       body: route.body ? parseWith(route.body, json) : undefined,
       file,
       claims,
+      ip: sourceIp(c),
       now: Date.now(),
       c,
     } as RouteContext<R>;
@@ -165,7 +196,23 @@ export function mount<R extends RouteDef>(
     // The fingerprint covers an uploaded file too: the same key with another workbook is a different request.
     const upload = file ? createHash('sha256').update(file).digest('base64url') : null;
     const fingerprint = JSON.stringify([c.req.path, json, upload]);
-    return withIdempotency({ subject, routeId: route.id, key, fingerprint }, execute);
+    const reissue = mountOptions.reissue;
+    return withIdempotency({
+      subject,
+      routeId: route.id,
+      key,
+      fingerprint,
+      execute,
+      ...(route.credentials
+        ? {
+            credentials: true,
+            reissue: async (stored: Replayed) => {
+              if (!reissue) throw new Error(`${route.id} carries credentials but has no reissue`);
+              return c.json((await reissue(ctx, stored)) as object, stored.status as 200);
+            },
+          }
+        : {}),
+    });
   });
 }
 

@@ -13,11 +13,37 @@ import { dynamo, isConditionFailure } from './dynamo';
 const TTL_SECONDS = 24 * 3600;
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
 
+/** A stored first answer, as a credentials route's reissue sees it (tokens already removed). */
+export interface Replayed {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+}
+
 interface IdempotencyRequest {
   readonly subject: string;
   readonly routeId: string;
   readonly key: string;
   readonly fingerprint: string;
+  readonly execute: () => Promise<Response>;
+  /**
+   * The response carries credentials: store it without them (issue #6 — a stored token would outlive a
+   * revocation and sit in the table for 24 h), and build every replay afresh with `reissue`.
+   */
+  readonly credentials?: boolean;
+  readonly reissue?: (stored: Replayed) => Promise<Response>;
+}
+
+/** Fields that hold credentials; never written to the idempotency record. */
+const CREDENTIAL_FIELDS = ['token', 'refreshToken', 'expiresAt'] as const;
+
+function redact(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    for (const field of CREDENTIAL_FIELDS) delete parsed[field];
+    return JSON.stringify(parsed);
+  } catch {
+    return '{}';
+  }
 }
 
 interface StoredRecord {
@@ -31,19 +57,20 @@ function keyOf(request: IdempotencyRequest) {
   return { pk: `IDEM#${request.subject}#${request.routeId}#${request.key}`, sk: 'IDEM' };
 }
 
-function replay(record: StoredRecord, fingerprint: string): Response {
+async function replay(record: StoredRecord, request: IdempotencyRequest, fingerprint: string): Promise<Response> {
   if (record.fingerprint !== fingerprint) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
   if (record.state !== 'done') throw new DomainError('IDEMPOTENCY_IN_PROGRESS');
+  if (request.credentials && request.reissue) {
+    const body = JSON.parse(record.body ?? '{}') as Record<string, unknown>;
+    return request.reissue({ status: record.status ?? 200, body });
+  }
   return new Response(record.body ?? '', {
     status: record.status ?? 200,
     headers: { 'content-type': 'application/json; charset=UTF-8', 'idempotent-replayed': 'true' },
   });
 }
 
-export async function withIdempotency(
-  request: IdempotencyRequest,
-  execute: () => Promise<Response>,
-): Promise<Response> {
+export async function withIdempotency(request: IdempotencyRequest): Promise<Response> {
   if (!KEY_PATTERN.test(request.key)) {
     throw new DomainError('VALIDATION_FAILED', {
       message: 'Idempotency-Key 应为 8–128 位字母、数字或 _.:-',
@@ -64,17 +91,18 @@ export async function withIdempotency(
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     const existing = await dynamo().send(new GetCommand({ TableName: tableName(), Key, ConsistentRead: true }));
-    return replay(existing.Item as StoredRecord, fingerprint);
+    return replay(existing.Item as StoredRecord, request, fingerprint);
   }
   let response: Response;
   try {
-    response = await execute();
+    response = await request.execute();
   } catch (error) {
     // Failed attempts are not remembered: the client may fix the cause and retry with the same key.
     await dynamo().send(new DeleteCommand({ TableName: tableName(), Key }));
     throw error;
   }
-  const body = await response.clone().text();
+  const text = await response.clone().text();
+  const body = request.credentials ? redact(text) : text;
   await dynamo().send(
     new UpdateCommand({
       TableName: tableName(),

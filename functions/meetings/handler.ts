@@ -1,25 +1,31 @@
 import { DomainError } from '../../shared/errors';
 import * as routes from '../../shared/meetings/routes';
+import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { createDomainApp, mount, requireScope, WithStatus } from '../commons/http';
 import { lambdaHandler } from '../commons/lambda';
 import * as org from '../org/service';
+import { checkIn } from './checkin';
 import * as meetings from './service';
 import * as store from './store';
 
-const app = createDomainApp();
+const app = createDomainApp({ currentClaims: org.currentClaims });
 
 mount(app, routes.createActivity, async ({ body, claims, now }) => {
   const branch = await org.requireOrg(body.orgId);
   requireScope(claims, routes.createActivity, org.scopeOf(branch));
   if (branch.kind !== 'branch') throw new DomainError('NOT_A_BRANCH');
-  return { activity: meetings.toActivity(await meetings.createActivity(body, claims, now)) };
+  return { activity: meetings.toActivity(await meetings.createActivity(body, claims, now), claims) };
 });
 
 mount(app, routes.listActivities, async ({ query, claims }) => {
   const orgId = query.orgId ?? claims.orgId;
   if (orgId !== claims.orgId) requireScope(claims, routes.listActivities, org.scopeOf(await org.requireOrg(orgId)));
-  const page = await store.listActivities(orgId, query.limit ?? 20, query.cursor);
-  return { items: page.items.map(meetings.toActivity), nextCursor: page.nextCursor };
+  const list = `meetings.activities|org=${orgId}`;
+  const page = await store.listActivities(orgId, query.limit ?? 20, await decodeCursor(query.cursor, list));
+  return {
+    items: page.items.map((activity) => meetings.toActivity(activity, claims)),
+    nextCursor: await encodeCursor(page.lastKey, list),
+  };
 });
 
 mount(app, routes.getActivity, async ({ params, claims, now }) => {
@@ -27,7 +33,7 @@ mount(app, routes.getActivity, async ({ params, claims, now }) => {
   if (!activity) throw new DomainError('ACTIVITY_NOT_FOUND');
   requireScope(claims, routes.getActivity, activity);
   return {
-    activity: meetings.toActivity(activity),
+    activity: meetings.toActivity(activity, claims),
     ...meetings.describe(activity, now),
     myCheckin: await meetings.myCheckin(activity.id, claims.memberId),
   };
@@ -41,8 +47,7 @@ mount(app, routes.activityQr, async ({ params, claims, now }) => {
 
 mount(app, routes.checkIn, async ({ params, body, claims, now }) => {
   const activity = await meetings.requireActivity(params.id, now);
-  if (activity.orgId !== claims.orgId) throw new DomainError('NOT_IN_BRANCH');
-  const { checkin, created } = await meetings.checkIn(activity, claims, body, now);
+  const { checkin, created } = await checkIn(activity, claims, body, now);
   const response = { checkin: meetings.toCheckin(checkin) };
   return created ? response : new WithStatus(200, response);
 });

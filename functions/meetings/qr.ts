@@ -16,7 +16,12 @@ export function signatureMatches(secret: string, activityId: string, slot: numbe
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-export function currentPayload(secret: string, activityId: string, nowMs: number): { payload: string; slot: number } {
-  const slot = slotOf(nowMs);
+export function currentPayload(
+  secret: string,
+  activityId: string,
+  nowMs: number,
+  slotSeconds?: number,
+): { payload: string; slot: number } {
+  const slot = slotOf(nowMs, slotSeconds);
   return { payload: formatQrPayload({ activityId, slot, signature: signSlot(secret, activityId, slot) }), slot };
 }

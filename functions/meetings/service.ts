@@ -1,13 +1,18 @@
-/** 主题党日 activities and check-ins: the rules applied, then the store written. */
-import type { MemberClaims } from '../../shared/auth/roles';
+/** 主题党日 activities: creation, the QR code, the detail and the live board (check-ins: ./checkin.ts). */
+import { authorize, hasRole, type MemberClaims } from '../../shared/auth/roles';
 import { DomainError } from '../../shared/errors';
-import { activityPhase, checkinWindow, isLate, withinGeofence } from '../../shared/meetings/checkin-rules';
-import { checkSlot, parseQrPayload, slotEndsAt, slotExpiresAt } from '../../shared/meetings/qr';
-import type { Activity, Checkin, CreateActivityRequest } from '../../shared/meetings/schemas';
+import { activityPhase, checkinWindow, distanceMeters } from '../../shared/meetings/checkin-rules';
+import { QR_SLOT_SECONDS, slotEndsAt, slotExpiresAt } from '../../shared/meetings/qr';
+import {
+  type Activity,
+  type Checkin,
+  type CreateActivityRequest,
+  DEFAULT_QR_SLOT_SECONDS,
+} from '../../shared/meetings/schemas';
 import { appSecrets } from '../commons/config';
 import { newId } from '../commons/ids';
 import * as org from '../org/service';
-import { currentPayload, signatureMatches } from './qr';
+import { currentPayload } from './qr';
 import type { ActivityRecord, CheckinRecord } from './store';
 import * as store from './store';
 
@@ -25,9 +30,21 @@ export async function requireActivity(id: string, nowMs = Date.now()): Promise<A
   return activity;
 }
 
-export function toActivity(record: ActivityRecord): Activity {
-  const { orgPath: _orgPath, ...activity } = record;
-  return activity;
+/** Who may see an activity's exact place: the people who run the branch's meetings (issue #6). */
+const PLACE_VIEWERS = ['secretary', 'organizer', 'committee'] as const;
+
+/**
+ * An activity as `viewer` may see it: a member gets the place's name only, so the geofence cannot be read off
+ * the API and matched with a faked position.
+ */
+export function toActivity(record: ActivityRecord, viewer: MemberClaims): Activity {
+  const { orgPath: _orgPath, place, ...activity } = record;
+  const seesPlace = hasRole(viewer, PLACE_VIEWERS) && authorize(viewer, PLACE_VIEWERS, record) === 'ok';
+  return {
+    ...activity,
+    qrSlotSeconds: record.qrSlotSeconds ?? QR_SLOT_SECONDS,
+    place: place && !seesPlace ? { name: place.name } : place,
+  };
 }
 
 export function toCheckin(record: CheckinRecord): Checkin {
@@ -45,6 +62,7 @@ export async function createActivity(input: CreateActivityRequest, claims: Membe
     startAt: new Date(input.startAt).toISOString(),
     endAt: new Date(input.endAt).toISOString(),
     place: input.place ?? null,
+    qrSlotSeconds: input.qrSlotSeconds ?? DEFAULT_QR_SLOT_SECONDS,
     createdBy: claims.memberId,
     createdAt: new Date(nowMs).toISOString(),
     checkedIn: 0,
@@ -56,79 +74,13 @@ export async function createActivity(input: CreateActivityRequest, claims: Membe
 
 export async function qrFor(activity: ActivityRecord, nowMs: number) {
   const { qrSecret } = await appSecrets();
-  const { payload, slot } = currentPayload(qrSecret, activity.id, nowMs);
+  const seconds = activity.qrSlotSeconds ?? QR_SLOT_SECONDS;
+  const { payload, slot } = currentPayload(qrSecret, activity.id, nowMs, seconds);
   return {
     payload,
-    expiresAt: new Date(slotExpiresAt(slot)).toISOString(),
-    refreshAt: new Date(slotEndsAt(slot)).toISOString(),
+    expiresAt: new Date(slotExpiresAt(slot, seconds)).toISOString(),
+    refreshAt: new Date(slotEndsAt(slot, seconds)).toISOString(),
   };
-}
-
-/** The rules a check-in must pass, in the order a member would want to hear about them. */
-async function assertCheckinAllowed(
-  activity: ActivityRecord,
-  qr: string,
-  location: { lat: number; lng: number } | undefined,
-  nowMs: number,
-): Promise<void> {
-  const payload = parseQrPayload(qr);
-  if (!payload) throw new DomainError('QR_MALFORMED');
-  if (payload.activityId !== activity.id) throw new DomainError('QR_WRONG_ACTIVITY');
-  const { qrSecret } = await appSecrets();
-  if (!signatureMatches(qrSecret, payload.activityId, payload.slot, payload.signature)) {
-    throw new DomainError('QR_SIGNATURE_INVALID');
-  }
-  const slot = checkSlot(payload.slot, nowMs);
-  if (slot === 'expired') throw new DomainError('QR_EXPIRED');
-  if (slot === 'future') throw new DomainError('QR_SIGNATURE_INVALID');
-  const window = checkinWindow(activity.startAt, activity.endAt, nowMs);
-  if (window === 'not_open') throw new DomainError('CHECKIN_NOT_OPEN');
-  if (window === 'closed') throw new DomainError('CHECKIN_CLOSED');
-  if (activity.place) {
-    if (!location) throw new DomainError('LOCATION_REQUIRED');
-    if (!withinGeofence(activity.place, location)) throw new DomainError('OUTSIDE_GEOFENCE');
-  }
-}
-
-const MAX_CONFLICT_RETRIES = 8;
-
-/** → created: a new check-in (201); existing: the one this member already has (200). */
-export async function checkIn(
-  activity: ActivityRecord,
-  claims: MemberClaims,
-  input: { qr: string; location?: { lat: number; lng: number } },
-  nowMs: number,
-): Promise<{ checkin: CheckinRecord; created: boolean }> {
-  try {
-    await assertCheckinAllowed(activity, input.qr, input.location, nowMs);
-  } catch (error) {
-    // A retry after the code rolled over (or the window closed) still gets the check-in it already made.
-    const isForgery =
-      error instanceof DomainError && (error.code === 'QR_SIGNATURE_INVALID' || error.code === 'QR_MALFORMED');
-    const existing = isForgery ? null : await store.getCheckin(activity.id, claims.memberId);
-    if (existing) return { checkin: existing, created: false };
-    throw error;
-  }
-  const checkin: CheckinRecord = {
-    id: newId('c'),
-    activityId: activity.id,
-    memberId: claims.memberId,
-    name: claims.name,
-    at: new Date(nowMs).toISOString(),
-    late: isLate(activity.startAt, nowMs),
-    ...(input.location ? { location: input.location } : {}),
-  };
-  for (let attempt = 0; ; attempt++) {
-    const outcome = await store.writeCheckin(checkin);
-    if (outcome === 'created') return { checkin, created: true };
-    if (outcome === 'exists') {
-      const existing = await store.getCheckin(activity.id, claims.memberId);
-      if (existing) return { checkin: existing, created: false };
-    }
-    // Another transaction held the activity's counters: back off with jitter and try again.
-    if (attempt >= MAX_CONFLICT_RETRIES) throw new DomainError('TOO_MANY_REQUESTS');
-    await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
-  }
 }
 
 export async function myCheckin(activityId: string, memberId: string) {
@@ -161,6 +113,9 @@ export async function board(activity: ActivityRecord) {
       name: member.name,
       status: checkin ? (checkin.late ? ('late' as const) : ('checked_in' as const)) : ('missing' as const),
       at: checkin?.at ?? null,
+      location: checkin?.location ?? null,
+      distanceM:
+        checkin?.location && activity.place ? Math.round(distanceMeters(activity.place, checkin.location)) : null,
     };
   });
   const total = branch.memberCount;

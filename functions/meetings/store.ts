@@ -10,9 +10,11 @@
  *   - a member's history: Query GSI1
  */
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Place } from '../../shared/meetings/schemas';
+import type { Place, ReportedLocation } from '../../shared/meetings/schemas';
 import { tableName } from '../commons/config';
-import { cancellationReasons, decodeCursor, dynamo, encodeCursor, queryAll, withoutKeys } from '../commons/dynamo';
+import type { PageKey } from '../commons/cursor';
+import { cancellationReasons, dynamo, queryAll, withoutKeys } from '../commons/dynamo';
+import type { TransactItem } from '../org/service';
 
 export interface ActivityRecord {
   readonly id: string;
@@ -23,6 +25,8 @@ export interface ActivityRecord {
   readonly startAt: string;
   readonly endAt: string;
   readonly place: Place | null;
+  /** 10 or 30; absent on activities created before it was a setting (30). */
+  readonly qrSlotSeconds?: number;
   readonly createdBy: string;
   readonly createdAt: string;
   readonly checkedIn: number;
@@ -36,7 +40,8 @@ export interface CheckinRecord {
   readonly name: string;
   readonly at: string;
   readonly late: boolean;
-  readonly location?: { lat: number; lng: number };
+  /** What the phone reported (position and accuracy), kept for the secretary's review. */
+  readonly location?: ReportedLocation;
 }
 
 export const activityKey = (id: string) => ({ pk: `ACT#${id}`, sk: 'ACT' });
@@ -67,7 +72,7 @@ export async function getActivity(id: string, consistent = false): Promise<Activ
   return withoutKeys<ActivityRecord>(result.Item);
 }
 
-export async function listActivities(orgId: string, limit: number, cursor?: string) {
+export async function listActivities(orgId: string, limit: number, startKey?: PageKey) {
   const page = await dynamo().send(
     new QueryCommand({
       TableName: tableName(),
@@ -76,12 +81,12 @@ export async function listActivities(orgId: string, limit: number, cursor?: stri
       ExpressionAttributeValues: { ':pk': `ORG#${orgId}#ACTIVITIES` },
       ScanIndexForward: false,
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor),
+      ExclusiveStartKey: startKey,
     }),
   );
   return {
     items: (page.Items ?? []).map((item) => withoutKeys<ActivityRecord>(item)!),
-    nextCursor: encodeCursor(page.LastEvaluatedKey),
+    lastKey: page.LastEvaluatedKey,
   };
 }
 
@@ -100,8 +105,13 @@ export function listCheckins(activityId: string): Promise<CheckinRecord[]> {
   });
 }
 
-/** The check-in's two writes: the check-in (only if none yet) and the activity's counters. */
-export function checkinTransaction(checkin: CheckinRecord) {
+/**
+ * The check-in's writes: the check-in (only if none yet), the activity's counters, and — when `member` is
+ * given — a ConditionCheck that the member is, right now, an active member of the activity's branch (issue
+ * #6: a deactivated or transferred member's token writes nothing, and no extra round trip is spent on it).
+ * `member` is the org service's transaction item.
+ */
+export function checkinTransaction(checkin: CheckinRecord, member?: TransactItem) {
   return new TransactWriteCommand({
     TransactItems: [
       {
@@ -125,24 +135,26 @@ export function checkinTransaction(checkin: CheckinRecord) {
           ExpressionAttributeValues: { ':one': 1, ':late': checkin.late ? 1 : 0 },
         },
       },
+      ...(member ? [member] : []),
     ],
     ReturnConsumedCapacity: process.env.RETURN_CONSUMED_CAPACITY === '1' ? 'TOTAL' : undefined,
   });
 }
 
-export type CheckinWrite = 'created' | 'exists' | 'conflict';
+export type CheckinWrite = 'created' | 'exists' | 'conflict' | 'not_member';
 
 /** Write capacity the check-ins consumed, when RETURN_CONSUMED_CAPACITY=1 (the benchmark reads it). */
 export const consumedCapacity = { write: 0 };
 
-export async function writeCheckin(checkin: CheckinRecord): Promise<CheckinWrite> {
+export async function writeCheckin(checkin: CheckinRecord, member: TransactItem): Promise<CheckinWrite> {
   try {
-    const result = await dynamo().send(checkinTransaction(checkin));
+    const result = await dynamo().send(checkinTransaction(checkin, member));
     for (const used of result.ConsumedCapacity ?? []) consumedCapacity.write += used.CapacityUnits ?? 0;
     return 'created';
   } catch (error) {
     const reasons = cancellationReasons(error);
     if (!reasons) throw error;
+    if (reasons[2] === 'ConditionalCheckFailed') return 'not_member';
     if (reasons[0] === 'ConditionalCheckFailed') return 'exists';
     if (reasons.includes('TransactionConflict')) return 'conflict';
     throw error;

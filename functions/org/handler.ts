@@ -6,7 +6,7 @@ import { importRoster } from './importer';
 import { writeRosterWorkbook, XLSX_CONTENT_TYPE } from './roster-xlsx';
 import * as org from './service';
 
-const app = createDomainApp();
+const app = createDomainApp({ currentClaims: org.currentClaims });
 
 mount(app, routes.orgTree, async ({ claims }) => ({ nodes: await org.visibleTree(claims) }));
 

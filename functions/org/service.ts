@@ -7,6 +7,7 @@ import { DomainError } from '../../shared/errors';
 import { maskIdNumber, maskPhone } from '../../shared/org/rules';
 import type { CreateMemberRequest, OrgNode, RosterMember, UpdateMemberRequest } from '../../shared/org/schemas';
 import { tableName } from '../commons/config';
+import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { cancellationReasons } from '../commons/dynamo';
 import { newId } from '../commons/ids';
 import type { MemberRecord, OrgRecord, TransactItem } from './store';
@@ -31,6 +32,23 @@ export async function requireMember(memberId: string): Promise<MemberRecord> {
 }
 
 export const findMember = (memberId: string) => store.getMember(memberId, true);
+
+/**
+ * The roster's current word on a token's subject (issue #6): one consistent read, so a deactivation, a role
+ * change or a transfer applies to the very next request. The token only says who; this says what they may do.
+ */
+export async function currentClaims(claims: MemberClaims): Promise<MemberClaims> {
+  const member = await store.getMember(claims.memberId, true);
+  if (member?.status !== 'active') throw new DomainError('SESSION_REVOKED');
+  return {
+    kind: 'member',
+    memberId: member.id,
+    name: member.name,
+    orgId: member.orgId,
+    orgPath: member.orgPath,
+    roles: member.roles,
+  };
+}
 export const findOrg = store.getOrg;
 export const listActiveMembers = store.listActiveMembers;
 
@@ -122,6 +140,19 @@ export function bindOpenidItem(memberId: string, openid: string): TransactItem {
   };
 }
 
+/** A transaction item that holds only if the member is active in `orgId` right now (check-in uses it). */
+export function activeMemberCheck(memberId: string, orgId: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: store.memberKey(memberId),
+      ConditionExpression: '#status = :active AND orgId = :org',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':active': 'active', ':org': orgId },
+    },
+  };
+}
+
 export function toOrgNode(org: OrgRecord): OrgNode {
   return {
     id: org.id,
@@ -164,30 +195,20 @@ export async function rosterPage(
   orgId: string,
   query: { status?: 'active' | 'inactive' | 'all'; limit?: number; cursor?: string },
 ): Promise<{ items: RosterMember[]; nextCursor: string | null }> {
-  if (query.cursor !== undefined && !store.isRosterCursor(orgId, query.cursor)) {
-    throw new DomainError('VALIDATION_FAILED', {
-      message: '请求内容有误：cursor: 分页游标无效',
-      details: { fields: [{ path: 'cursor', message: '分页游标无效' }] },
-    });
-  }
+  const status = query.status ?? 'active';
+  // The cursor is bound to this org AND this status filter: a cursor of another list is refused, not misread.
+  const list = `org.roster|org=${orgId}|status=${status}`;
   const page = await store.listRoster(orgId, {
-    status: query.status ?? 'active',
+    status,
     limit: query.limit ?? DEFAULT_ROSTER_PAGE,
-    cursor: query.cursor,
+    startKey: await decodeCursor(query.cursor, list),
   });
-  return { items: page.items.map(toRosterMember), nextCursor: page.nextCursor };
+  return { items: page.items.map(toRosterMember), nextCursor: await encodeCursor(page.lastKey, list) };
 }
 
 /** Every member of an org, active and inactive, in roster order (the export). */
-export async function allMembers(orgId: string): Promise<MemberRecord[]> {
-  const members: MemberRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.listRoster(orgId, { status: 'all', limit: 500, cursor });
-    members.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return members;
+export function allMembers(orgId: string): Promise<MemberRecord[]> {
+  return store.listAllRoster(orgId, 'all');
 }
 
 /** The member as the editor wants it: their fields, the roles they gave (committee kept), version + 1. */

@@ -22,7 +22,8 @@ import {
 import type { Role } from '../../shared/auth/roles';
 import type { OrgKind } from '../../shared/org/schemas';
 import { tableName } from '../commons/config';
-import { decodeCursor, dynamo, encodeCursor, queryAll, withoutKeys } from '../commons/dynamo';
+import type { PageKey } from '../commons/cursor';
+import { dynamo, queryAll, withoutKeys } from '../commons/dynamo';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -117,20 +118,13 @@ export function listSubtree(org: OrgRecord): Promise<OrgRecord[]> {
 
 export interface RosterPage {
   readonly items: MemberRecord[];
-  readonly nextCursor: string | null;
-}
-
-/** Whether `cursor` is one that listRoster issued for this org (anything else is bad input). */
-export function isRosterCursor(orgId: string, cursor: string): boolean {
-  const key = decodeCursor(cursor);
-  if (!key || key.gsi1pk !== rosterPk(orgId)) return false;
-  const names = Object.keys(key).sort().join(',');
-  return names === 'gsi1pk,gsi1sk,pk,sk' && Object.values(key).every((v) => typeof v === 'string');
+  /** DynamoDB's LastEvaluatedKey: the service turns it into a signed cursor. */
+  readonly lastKey: PageKey | undefined;
 }
 
 export async function listRoster(
   orgId: string,
-  options: { status?: 'active' | 'inactive' | 'all'; limit?: number; cursor?: string } = {},
+  options: { status?: 'active' | 'inactive' | 'all'; limit?: number; startKey?: PageKey } = {},
 ): Promise<RosterPage> {
   const status = options.status ?? 'active';
   const prefix = status === 'all' ? '' : `${status}#`;
@@ -141,24 +135,26 @@ export async function listRoster(
       KeyConditionExpression: prefix ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
       ExpressionAttributeValues: prefix ? { ':pk': rosterPk(orgId), ':prefix': prefix } : { ':pk': rosterPk(orgId) },
       Limit: options.limit,
-      ExclusiveStartKey: decodeCursor(options.cursor),
+      ExclusiveStartKey: options.startKey,
     }),
   );
-  return {
-    items: (page.Items ?? []).map((item) => withoutKeys<MemberRecord>(item)!),
-    nextCursor: encodeCursor(page.LastEvaluatedKey),
-  };
+  return { items: (page.Items ?? []).map((item) => withoutKeys<MemberRecord>(item)!), lastKey: page.LastEvaluatedKey };
 }
 
 /** Every active member of an org (all pages). */
 export async function listActiveMembers(orgId: string): Promise<MemberRecord[]> {
+  return listAllRoster(orgId, 'active');
+}
+
+/** Every member of an org with a status (or all), every page. */
+export async function listAllRoster(orgId: string, status: 'active' | 'inactive' | 'all'): Promise<MemberRecord[]> {
   const members: MemberRecord[] = [];
-  let cursor: string | undefined;
+  let startKey: PageKey | undefined;
   do {
-    const page = await listRoster(orgId, { status: 'active', cursor });
+    const page = await listRoster(orgId, { status, limit: 500, startKey });
     members.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+    startKey = page.lastKey;
+  } while (startKey);
   return members;
 }
 

@@ -1,0 +1,51 @@
+/**
+ * The DynamoDB-backed limiter for the rules in shared/http/rate-limits.ts: one counter item per (rule,
+ * subject, window), incremented atomically; the TTL removes it after its window.
+ *
+ * Access pattern: UpdateItem ADD hits on pk `RATE#<rule>#<subject>`, sk `<windowStart>`; TTL expiresAt.
+ */
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '../../shared/errors';
+import { fixedWindow, type RateRule } from '../../shared/http/rate-limits';
+import { tableName } from './config';
+import { dynamo } from './dynamo';
+
+const counterKey = (rule: RateRule, subject: string, windowStart: number) => ({
+  pk: `RATE#${rule.name}#${subject}`,
+  sk: String(windowStart),
+});
+
+/** Counts one hit; throws 429 TOO_MANY_REQUESTS (with the seconds to wait) once the window's limit is passed. */
+export async function hit(rule: RateRule, subject: string, nowMs = Date.now(), limit = rule.limit): Promise<void> {
+  const { start, retryAfterSeconds } = fixedWindow(rule, nowMs);
+  const result = await dynamo().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: counterKey(rule, subject, start),
+      UpdateExpression: 'ADD hits :one SET expiresAt = if_not_exists(expiresAt, :expires)',
+      ExpressionAttributeValues: { ':one': 1, ':expires': Math.ceil(start / 1000) + rule.windowSeconds + 60 },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  if (Number(result.Attributes?.hits ?? 0) > limit) throw tooManyRequests(retryAfterSeconds);
+}
+
+/** Throws 429 if the window's limit is already reached, without counting (a lock-out check before an attempt). */
+export async function refuseIfLocked(rule: RateRule, subject: string, nowMs = Date.now()): Promise<void> {
+  const { start, retryAfterSeconds } = fixedWindow(rule, nowMs);
+  const result = await dynamo().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: counterKey(rule, subject, start),
+      ConsistentRead: true,
+    }),
+  );
+  if (Number(result.Item?.hits ?? 0) >= rule.limit) throw tooManyRequests(retryAfterSeconds);
+}
+
+export function tooManyRequests(retryAfterSeconds: number): DomainError {
+  return new DomainError('TOO_MANY_REQUESTS', {
+    message: `操作太频繁，请 ${retryAfterSeconds} 秒后再试`,
+    details: { retryAfter: retryAfterSeconds },
+  });
+}

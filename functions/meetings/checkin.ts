@@ -1,0 +1,131 @@
+/**
+ * A member's check-in (主题党日 and every other meeting): the rules, then one transaction that writes the
+ * check-in, moves the counters and checks the member against the roster (issue #6), all or nothing.
+ */
+import type { MemberClaims } from '../../shared/auth/roles';
+import { DomainError } from '../../shared/errors';
+import { activityRefusalLimit, RATE_LIMITS } from '../../shared/http/rate-limits';
+import { checkinWindow, isLate, withinGeofence } from '../../shared/meetings/checkin-rules';
+import { checkSlot, parseQrPayload } from '../../shared/meetings/qr';
+import type { ReportedLocation } from '../../shared/meetings/schemas';
+import { appSecrets } from '../commons/config';
+import { newId } from '../commons/ids';
+import { hit } from '../commons/rate-limit';
+import * as org from '../org/service';
+import { signatureMatches } from './qr';
+import type { ActivityRecord, CheckinRecord } from './store';
+import * as store from './store';
+
+interface CheckinInput {
+  readonly qr: string;
+  readonly location?: ReportedLocation | undefined;
+}
+
+/** The rules a check-in must pass, in the order a member would want to hear about them. */
+async function assertCheckinAllowed(activity: ActivityRecord, input: CheckinInput, nowMs: number): Promise<void> {
+  const payload = parseQrPayload(input.qr);
+  if (!payload) throw new DomainError('QR_MALFORMED');
+  if (payload.activityId !== activity.id) throw new DomainError('QR_WRONG_ACTIVITY');
+  const { qrSecret } = await appSecrets();
+  if (!signatureMatches(qrSecret, payload.activityId, payload.slot, payload.signature)) {
+    throw new DomainError('QR_SIGNATURE_INVALID');
+  }
+  const slot = checkSlot(payload.slot, nowMs, activity.qrSlotSeconds);
+  if (slot === 'expired') throw new DomainError('QR_EXPIRED');
+  if (slot === 'future') throw new DomainError('QR_SIGNATURE_INVALID');
+  const window = checkinWindow(activity.startAt, activity.endAt, nowMs);
+  if (window === 'not_open') throw new DomainError('CHECKIN_NOT_OPEN');
+  if (window === 'closed') throw new DomainError('CHECKIN_CLOSED');
+  if (activity.place) {
+    if (!input.location) throw new DomainError('LOCATION_REQUIRED');
+    if (!withinGeofence(activity.place, input.location)) throw new DomainError('OUTSIDE_GEOFENCE');
+  }
+}
+
+/** The roster says no: deactivated (or gone) → the session is over; moved → not this branch's meeting. */
+async function notAMemberHere(memberId: string): Promise<never> {
+  const member = await org.findMember(memberId);
+  if (member?.status !== 'active') throw new DomainError('SESSION_REVOKED');
+  throw new DomainError('NOT_IN_BRANCH');
+}
+
+/**
+ * A tap that creates nothing — a repeat, or a refused code. It costs what a check-in does not: a live roster
+ * read and the rate-limit counters (per member on this activity; refusals also per activity, scaled by the
+ * branch's size). The roster's answer comes first, then the limit, then the existing check-in or the refusal.
+ */
+async function withoutCreating(
+  activity: ActivityRecord,
+  claims: MemberClaims,
+  refusal: DomainError | null,
+  nowMs: number,
+): Promise<{ checkin: CheckinRecord; created: false }> {
+  const forged = refusal?.code === 'QR_SIGNATURE_INVALID' || refusal?.code === 'QR_MALFORMED';
+  const [member, existing, retries, refusals] = await Promise.allSettled([
+    org.findMember(claims.memberId),
+    forged ? Promise.resolve(null) : store.getCheckin(activity.id, claims.memberId),
+    hit(RATE_LIMITS.checkinRetriesPerMember, `${activity.id}#${claims.memberId}`, nowMs),
+    refusal ? countRefusal(activity, nowMs) : Promise.resolve(),
+  ]);
+  if (member.status === 'rejected') throw member.reason;
+  if (member.value?.status !== 'active') throw new DomainError('SESSION_REVOKED');
+  if (member.value.orgId !== activity.orgId) throw new DomainError('NOT_IN_BRANCH');
+  for (const counted of [retries, refusals]) if (counted.status === 'rejected') throw counted.reason;
+  if (existing.status === 'rejected') throw existing.reason;
+  // A retry after the code rolled over (or the window closed) still gets the check-in it already made.
+  if (existing.value) return { checkin: existing.value, created: false };
+  throw refusal ?? new DomainError('INTERNAL');
+}
+
+async function countRefusal(activity: ActivityRecord, nowMs: number): Promise<void> {
+  const branch = await org.findOrg(activity.orgId);
+  const limit = activityRefusalLimit(branch?.memberCount ?? 0);
+  await hit(RATE_LIMITS.checkinRefusalsPerActivity, activity.id, nowMs, limit);
+}
+
+const MAX_CONFLICT_RETRIES = 8;
+
+/**
+ * → created: a new check-in (201); existing: the one this member already has (200). `claims` are the
+ * token's: the roster is checked inside the transaction, or read live when the token's branch differs.
+ */
+export async function checkIn(
+  activity: ActivityRecord,
+  tokenClaims: MemberClaims,
+  input: CheckinInput,
+  nowMs: number,
+): Promise<{ checkin: CheckinRecord; created: boolean }> {
+  let claims = tokenClaims;
+  if (activity.orgId !== claims.orgId) {
+    // The token predates a transfer (or the activity is another branch's): the roster decides.
+    claims = await org.currentClaims(tokenClaims);
+    if (activity.orgId !== claims.orgId) throw new DomainError('NOT_IN_BRANCH');
+  }
+  let refusal: DomainError | null = null;
+  try {
+    await assertCheckinAllowed(activity, input, nowMs);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    refusal = error;
+  }
+  if (refusal) return withoutCreating(activity, claims, refusal, nowMs);
+  const checkin: CheckinRecord = {
+    id: newId('c'),
+    activityId: activity.id,
+    memberId: claims.memberId,
+    name: claims.name,
+    at: new Date(nowMs).toISOString(),
+    late: isLate(activity.startAt, nowMs),
+    ...(input.location ? { location: input.location } : {}),
+  };
+  const onRoster = org.activeMemberCheck(claims.memberId, activity.orgId);
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await store.writeCheckin(checkin, onRoster);
+    if (outcome === 'created') return { checkin, created: true };
+    if (outcome === 'not_member') return notAMemberHere(claims.memberId);
+    if (outcome === 'exists') return withoutCreating(activity, claims, null, nowMs);
+    // Another transaction held the activity's counters: back off with jitter and try again.
+    if (attempt >= MAX_CONFLICT_RETRIES) throw new DomainError('TOO_MANY_REQUESTS');
+    await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
+  }
+}
