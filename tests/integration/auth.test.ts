@@ -94,7 +94,8 @@ describe('Route: POST /v1/auth/bind', () => {
       token: other,
       body: { bindingCode: issued.body.bindingCode },
     });
-    expect([reuse.status, reuse.body.error.code]).toEqual([409, 'BINDING_CODE_USED']);
+    // A used code answers exactly as an unknown one does: a guesser learns nothing (issue #6).
+    expect([reuse.status, reuse.body.error.code]).toEqual([404, 'BINDING_CODE_INVALID']);
     const reissue = await api.call<Err>('POST', `/v1/members/${memberId}/binding-code`, { token: secretary });
     expect(reissue.body.error.code).toBe('MEMBER_ALREADY_BOUND');
   });
@@ -121,6 +122,7 @@ describe('Route: POST /v1/auth/bind', () => {
     const answers = await Promise.all(
       tokens.map((token) => api.call<Err>('POST', '/v1/auth/bind', { token, body: { bindingCode: code } })),
     );
-    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 404]);
+    expect(answers.find((a) => a.status === 404)?.body.error.code).toBe('BINDING_CODE_INVALID');
   });
 });

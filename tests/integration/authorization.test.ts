@@ -8,6 +8,7 @@ import { authorize, hasRole, type MemberClaims } from '../../shared/auth/roles';
 import { buildPath, type RouteDef } from '../../shared/http/route';
 import { withIdChecksum } from '../../shared/org/rules';
 import { allRoutes } from '../../shared/routes';
+import { enrol, patchMember } from '../support/enrol';
 import { apiClient, startTestStack } from '../support/stack';
 
 type Target = 'own' | 'other';
@@ -28,7 +29,16 @@ interface Request {
 let stack: Stack;
 let api: ReturnType<typeof apiClient>;
 const branches = {} as Record<Target, Branch>;
-const callers: Record<string, { token?: string; claims?: MemberClaims; kind: 'none' | 'bind' | 'member' }> = {};
+interface Caller {
+  token?: string;
+  claims?: MemberClaims;
+  kind: 'none' | 'bind' | 'member';
+  /** The same person after the roster changed under their token (issue #6). */
+  roster?: 'deactivated' | 'demoted';
+}
+const callers: Record<string, Caller> = {};
+/** A real refresh token per call: the public session routes are then refused only by authorisation. */
+let freshRefreshToken: () => Promise<string>;
 let rosterXlsx: Uint8Array<ArrayBuffer>;
 let serial = 0;
 
@@ -41,9 +51,11 @@ async function workbook(): Promise<Uint8Array<ArrayBuffer>> {
 }
 
 /** A valid request for each route aimed at a branch: a refusal can then only come from authorisation. */
-const fixtures: Record<string, (b: Branch) => Request> = {
+const fixtures: Record<string, (b: Branch) => Request | Promise<Request>> = {
   'auth.login': () => ({ body: { code: 'mock-matrix-nobody' } }),
   'auth.bind': () => ({ body: { bindingCode: 'ABCDEFGH' } }),
+  'auth.refresh': async () => ({ body: { refreshToken: await freshRefreshToken() } }),
+  'auth.logout': async () => ({ body: { refreshToken: await freshRefreshToken() } }),
   'auth.issueBindingCode': (b) => ({ params: { id: b.memberId } }),
   'auth.me': () => ({}),
   'org.tree': () => ({}),
@@ -86,11 +98,13 @@ const fixtures: Record<string, (b: Branch) => Request> = {
 };
 
 /** What the declaration says should happen. */
-function expected(route: RouteDef, caller: (typeof callers)[string], target: Branch): 'allowed' | 401 | 403 {
+function expected(route: RouteDef, caller: Caller, target: Branch): 'allowed' | 401 | 403 {
   if (route.access === 'public') return 'allowed';
   if (caller.kind === 'none') return 401;
   if (route.access === 'bind') return caller.kind === 'bind' ? 'allowed' : 403;
   if (caller.kind === 'bind' || !caller.claims) return 403;
+  // Deactivated: the token still verifies, but the roster says the session is over — on every member route.
+  if (caller.roster === 'deactivated') return 401;
   if (!hasRole(caller.claims, route.access)) return 403;
   if (!route.scoped) return 'allowed';
   return authorize(caller.claims, route.access, target) === 'ok' ? 'allowed' : 403;
@@ -122,6 +136,37 @@ beforeAll(async () => {
     };
   }
   const committee = callers['demo-committee']!.token!;
+  freshRefreshToken = async () => {
+    const answer = await api.call<{ refreshToken: string }>('POST', '/v1/auth/login', {
+      body: { code: 'mock-demo-member-2' },
+    });
+    return answer.body.refreshToken;
+  };
+  // Two secretaries of branch 1 who log in, then lose their role / their membership; their tokens still say
+  // 'secretary'. The demoted one must be treated as the plain member the roster now says they are.
+  for (const [name, change] of [
+    ['secretary, role removed', { roles: [] }],
+    ['secretary, deactivated', { status: 'inactive' }],
+  ] as const) {
+    const person = await enrol(api, committee, 'org-branch-1', `matrix-${change.roles ? 'demoted' : 'gone'}`, [
+      'secretary',
+    ]);
+    const me = await api.call<{ member: { orgPath: string } }>('GET', '/v1/me', { token: person.token });
+    await patchMember(api, committee, person, change);
+    callers[name] = {
+      kind: 'member',
+      token: person.token,
+      roster: change.roles ? 'demoted' : 'deactivated',
+      claims: {
+        kind: 'member',
+        memberId: person.id,
+        name: '测试人员',
+        orgId: 'org-branch-1',
+        orgPath: me.body.member.orgPath,
+        roles: change.roles ? ['member'] : ['member', 'secretary'],
+      },
+    };
+  }
   for (const [target, n, memberNo] of [
     ['own', 1, 1],
     ['other', 2, 13],
@@ -150,16 +195,23 @@ describe('Authorisation matrix (generated from the route table)', () => {
   });
 
   const cases = allRoutes.flatMap((route) =>
-    ['none', 'unbound', 'demo-committee', 'demo-secretary-1', 'demo-organizer-1', 'demo-member-1'].flatMap((caller) =>
-      (['own', 'other'] as const).map((target) => [route.id, caller, target] as const),
-    ),
+    [
+      'none',
+      'unbound',
+      'demo-committee',
+      'demo-secretary-1',
+      'demo-organizer-1',
+      'demo-member-1',
+      'secretary, role removed',
+      'secretary, deactivated',
+    ].flatMap((caller) => (['own', 'other'] as const).map((target) => [route.id, caller, target] as const)),
   );
 
   it.each(cases)('%s as %s on the %s branch', async (routeId, callerName, target) => {
     const route = allRoutes.find((r) => r.id === routeId)!;
     const caller = callers[callerName]!;
     const branch = branches[target];
-    const request = fixtures[routeId]!(branch);
+    const request = await fixtures[routeId]!(branch);
     const query = request.query ? `?${new URLSearchParams(request.query)}` : '';
     const answer = await api.call<{ error?: { code: string } }>(
       route.method.toUpperCase(),

@@ -223,6 +223,8 @@ describe('Bad input: a clear error and nothing written', () => {
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(member.id)
       .setIssuer('xianfeng')
+      .setAudience('xianfeng-api')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 960)
       .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
       .sign(new TextEncoder().encode(process.env.JWT_SECRET!));
     const answer = await checkIn(id, { qr }, expired);

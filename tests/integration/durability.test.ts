@@ -48,7 +48,7 @@ it('keeps every acknowledged check-in across a crash of the database', async () 
       category: 'full',
       joinedAt: '2015-07-01',
     });
-    const token = await signToken({
+    const { token } = await signToken({
       kind: 'member',
       memberId: member.id,
       name: member.name,
