@@ -1,0 +1,104 @@
+/**
+ * Fuzz every list route's cursor and filters (issue #6): whatever the cursor — random text, a forged
+ * LastEvaluatedKey, a genuine cursor altered or moved to another list — the answer is 400, never a 5xx and
+ * never a silent first page; filters of any shape never reach DynamoDB as a 500.
+ */
+import fc from 'fast-check';
+import type { Stack } from '../../scripts/stack';
+import { ErrorBody } from '../../shared/http/errors';
+import type { RouteDef } from '../../shared/http/route';
+import { allRoutes } from '../../shared/routes';
+import { apiClient, startTestStack } from '../support/stack';
+
+let stack: Stack;
+let token: string;
+/** A genuine cursor of each list, to alter and to move across lists. */
+const genuine: string[] = [];
+
+const lists = allRoutes.filter(
+  (route): route is RouteDef & { query: NonNullable<RouteDef['query']> } =>
+    route.method === 'get' && !!route.query && 'cursor' in route.query.shape,
+);
+const pathOf = (route: RouteDef) => route.path.replace('{orgId}', 'org-branch-1');
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  const api = apiClient(stack.apiUrl);
+  token = (await api.loginAs('demo-committee')).token;
+  for (const route of lists) {
+    const filter = 'orgId' in route.query.shape ? '&orgId=org-branch-1' : '';
+    const answer = await api.call<{ nextCursor: string | null }>('GET', `${pathOf(route)}?limit=1${filter}`, { token });
+    if (answer.body.nextCursor) genuine.push(answer.body.nextCursor);
+  }
+}, 60_000);
+
+afterAll(() => stack.stop());
+
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const forgedCursor = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 600 }),
+  fc.constantFrom('e30', 'null', 'W10', '.', '..', 'a.b', '%00', 'eyJwayI6eyJTIjoieCJ9fQ'),
+  fc.jsonValue().map(b64),
+  fc
+    .record({ pk: fc.string(), sk: fc.string(), gsi1pk: fc.anything(), gsi1sk: fc.string() }, { requiredKeys: [] })
+    .map(b64),
+  fc.tuple(fc.jsonValue().map(b64), fc.base64String({ minLength: 24, maxLength: 24 })).map(([a, b]) => `${a}.${b}`),
+  fc.nat().map((i) => {
+    const real = genuine[i % Math.max(1, genuine.length)] ?? 'x.y';
+    const at = i % real.length;
+    return real.slice(0, at) + (real[at] === 'A' ? 'B' : 'A') + real.slice(at + 1);
+  }),
+);
+const filterValue = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.constantFrom('active', 'inactive', 'all', 'org-branch-1', 'org-branch-2', '0', '-1', '1e9', '中文', ' '),
+);
+
+describe('Fuzz: list cursors and filters', () => {
+  it('found lists with a cursor, and a genuine cursor for each', () => {
+    expect(lists.length).toBeGreaterThanOrEqual(2);
+    expect(genuine.length).toBe(lists.length);
+  });
+
+  it.each(lists.map((r) => [r.id, r] as const))(
+    '%s: a cursor we did not issue for it → 400',
+    async (_id, route) => {
+      await fc.assert(
+        fc.asyncProperty(forgedCursor, async (cursor) => {
+          fc.pre(!genuine.includes(cursor));
+          const response = await fetch(`${stack.apiUrl}${pathOf(route)}?cursor=${encodeURIComponent(cursor)}`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
+          expect(response.status).toBe(400);
+          expect(ErrorBody.safeParse(await response.json()).success).toBe(true);
+        }),
+        { numRuns: 60 },
+      );
+    },
+    120_000,
+  );
+
+  it.each(lists.map((r) => [r.id, r] as const))(
+    '%s: any filters → never a 5xx',
+    async (_id, route) => {
+      const keys = Object.keys(route.query.shape);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.dictionary(fc.constantFrom(...keys, 'q', 'orgId'), filterValue, { maxKeys: 4 }),
+          fc.option(fc.constantFrom(...genuine)),
+          async (query, cursor) => {
+            const search = new URLSearchParams({ ...query, ...(cursor ? { cursor } : {}) });
+            const response = await fetch(`${stack.apiUrl}${pathOf(route)}?${search}`, {
+              headers: { authorization: `Bearer ${token}` },
+            });
+            expect(response.status).toBeLessThan(500);
+            const body = await response.json();
+            if (response.status >= 400) expect(ErrorBody.safeParse(body).success).toBe(true);
+          },
+        ),
+        { numRuns: 60 },
+      );
+    },
+    120_000,
+  );
+});
