@@ -4,6 +4,7 @@
  */
 import { resetConfigForTests } from '../functions/commons/config';
 import { resetDynamoForTests } from '../functions/commons/dynamo';
+import { resetInMemoryLimits } from '../functions/commons/rate-limit';
 import { type DynamoLocal, startDynamoLocal } from './dynamo-local';
 import { startFakeWechat } from './fake-wechat';
 import { startLocalApi } from './local-api';
@@ -69,6 +70,7 @@ function localEnv(tableName: string, dynamoEndpoint: string, wechatUrl: string, 
   }
   resetConfigForTests();
   resetDynamoForTests();
+  resetInMemoryLimits();
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {

@@ -9,7 +9,7 @@ import type { ErrorBody } from '../../shared/http/errors';
 import { RATE_LIMITS } from '../../shared/http/rate-limits';
 import type { RouteDef, RouteResponse } from '../../shared/http/route';
 import { type Replayed, withIdempotency } from './idempotency';
-import { hit } from './rate-limit';
+import { hit, hitInMemory } from './rate-limit';
 import { readBody } from './request-body';
 import { bearerToken, verifyToken } from './tokens';
 
@@ -140,6 +140,7 @@ async function tokenClaims(route: RouteDef, c: Context): Promise<MemberClaims | 
 /** Holds a member token to the roster as the route asks, and counts the member's writes. */
 async function rosterClaims(route: RouteDef, claims: MemberClaims, options: DomainAppOptions): Promise<MemberClaims> {
   const roles = route.access as readonly MemberClaims['roles'][number][];
+  if (route.method === 'get') hitInMemory(RATE_LIMITS.readsPerMember, claims.memberId);
   const countWrite = route.method !== 'get' && !route.ownRateLimit;
   const [current] = await Promise.all([
     route.rosterCheck === 'transaction' ? claims : options.currentClaims(claims),

@@ -43,6 +43,27 @@ export async function refuseIfLocked(rule: RateRule, subject: string, nowMs = Da
   if (Number(result.Item?.hits ?? 0) >= rule.limit) throw tooManyRequests(retryAfterSeconds);
 }
 
+/** Windows counted in this container's memory (see RATE_LIMITS.readsPerMember); old windows are dropped. */
+const local = new Map<string, number>();
+let localWindow = -1;
+
+export function hitInMemory(rule: RateRule, subject: string, nowMs = Date.now()): void {
+  const { start, retryAfterSeconds } = fixedWindow(rule, nowMs);
+  if (start !== localWindow) {
+    local.clear();
+    localWindow = start;
+  }
+  const key = `${rule.name}#${subject}`;
+  const hits = (local.get(key) ?? 0) + 1;
+  local.set(key, hits);
+  if (hits > rule.limit) throw tooManyRequests(retryAfterSeconds);
+}
+
+/** Tests: a new stack starts with no in-memory counts. */
+export function resetInMemoryLimits(): void {
+  local.clear();
+}
+
 export function tooManyRequests(retryAfterSeconds: number): DomainError {
   return new DomainError('TOO_MANY_REQUESTS', {
     message: `操作太频繁，请 ${retryAfterSeconds} 秒后再试`,

@@ -23,6 +23,11 @@ export const RATE_LIMITS = {
   bindFailuresPerIp: { name: 'bind-fail-ip', limit: 30, windowSeconds: 900 },
   refreshPerIp: { name: 'refresh-ip', limit: 600, windowSeconds: 60 },
   refreshPerSession: { name: 'refresh-session', limit: 20, windowSeconds: 60 },
+  /**
+   * Reads by one member. Counted in each container's memory, not in DynamoDB: a read should not cost a write,
+   * and a fence per container still stops one phone (or one stolen token) from hammering the API.
+   */
+  readsPerMember: { name: 'read-member', limit: 300, windowSeconds: 60 },
   /** Every side-effecting request a member makes (check-ins are counted by the two rules below instead). */
   writesPerMember: { name: 'write-member', limit: 60, windowSeconds: 60 },
   /**

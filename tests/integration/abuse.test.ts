@@ -263,3 +263,16 @@ describe('Reproduction 7: check-in integrity and input hygiene', () => {
     expect(ok.status).toBe(200);
   });
 });
+
+describe('Reads are fenced too', () => {
+  it('one member reading 300+ times a minute gets 429 (counted in memory, no write per read)', async () => {
+    const reader = await api.loginAs('demo-member-11');
+    let first = -1;
+    for (let i = 0; i < 620 && first < 0; i++) {
+      const answer = await api.call('GET', '/v1/me', { token: reader.token });
+      if (answer.status === 429) first = i;
+      else expect(answer.status).toBe(200);
+    }
+    expect(first).toBeGreaterThanOrEqual(300);
+  }, 60_000);
+});
