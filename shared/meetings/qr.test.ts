@@ -28,6 +28,18 @@ describe('Rule: QR slots', () => {
     );
   });
 
+  it('keeps those rules for every slot length an activity may choose (10 s or 30 s)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(10, 30), fc.integer({ min: 1, max: 90_000_000 }), (seconds, slot) => {
+        const ms = seconds * 1000;
+        expect(checkSlot(slot, slot * ms, seconds)).toBe('ok');
+        expect(checkSlot(slot, slotExpiresAt(slot, seconds) - 1, seconds)).toBe('ok');
+        expect(checkSlot(slot, slotExpiresAt(slot, seconds), seconds)).toBe('expired');
+        expect(slotExpiresAt(slot, seconds) - slot * ms).toBe(2 * ms);
+      }),
+    );
+  });
+
   it('changes slot every 30 seconds', () => {
     expect(slotOf(0)).toBe(0);
     expect(slotOf(29_999)).toBe(0);
