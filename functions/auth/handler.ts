@@ -1,6 +1,6 @@
 import * as routes from '../../shared/auth/routes';
 import { DomainError } from '../../shared/errors';
-import { createDomainApp, mount, requireScope } from '../commons/http';
+import { createDomainApp, mount, type RouteContext, requireScope } from '../commons/http';
 import { lambdaHandler } from '../commons/lambda';
 import * as org from '../org/service';
 import * as auth from './service';
@@ -17,13 +17,16 @@ mount(app, routes.refresh, async ({ body, ip, now }) => auth.refresh(body.refres
 
 mount(app, routes.logout, async ({ body, ip, now }) => auth.logout(body.refreshToken, ip, now));
 
-mount(app, routes.issueBindingCode, async ({ params, claims, now }) => {
-  const member = await org.requireMember(params.id);
+const issueBindingCode = async ({ params, claims, now }: RouteContext<typeof routes.issueBindingCode>) => {
+  const member = await org.findMember(params.id);
+  if (!member) throw new DomainError('MEMBER_NOT_FOUND');
   requireScope(claims, routes.issueBindingCode, { orgId: member.orgId, orgPath: member.orgPath });
   if (member.status !== 'active') throw new DomainError('MEMBER_INACTIVE');
   if (member.openid) throw new DomainError('MEMBER_ALREADY_BOUND');
   return auth.issueBindingCode(member.id, claims.memberId, now);
-});
+};
+// A replay draws a new code (the stored answer holds none); the first one stays single-use until it expires.
+mount(app, routes.issueBindingCode, issueBindingCode, { reissue: (ctx) => issueBindingCode(ctx) });
 
 mount(app, routes.me, async ({ claims }) => auth.me(claims.memberId));
 

@@ -34,7 +34,7 @@ interface IdempotencyRequest {
 }
 
 /** Fields that hold credentials; never written to the idempotency record. */
-const CREDENTIAL_FIELDS = ['token', 'refreshToken', 'expiresAt'] as const;
+const CREDENTIAL_FIELDS = ['token', 'refreshToken', 'bindingCode'] as const;
 
 function redact(body: string): string {
   try {

@@ -80,6 +80,8 @@ export const issueBindingCode = defineRoute({
   params: MemberIdParams,
   response: BindingCodeResponse,
   status: 201,
+  // A binding code lets its holder bind a WeChat account: it is a credential, never kept in a stored answer.
+  credentials: true,
 });
 
 export const me = defineRoute({

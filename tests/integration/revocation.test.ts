@@ -9,6 +9,7 @@ import { tableName } from '../../functions/commons/config';
 import { dynamo } from '../../functions/commons/dynamo';
 import type { Stack } from '../../scripts/stack';
 import { type Enrolled, enrol, patchMember } from '../support/enrol';
+import { newPerson } from '../support/people';
 import { apiClient, startTestStack } from '../support/stack';
 
 type Err = { error: { code: string; message: string } };
@@ -278,5 +279,37 @@ describe('Reproduction 6: an idempotency record never holds a credential', () =>
     expect(replay.body.member.id).toBe(created.body.member.id);
     expect(replay.body.token).toEqual(expect.any(String));
     expect((await api.call('GET', '/v1/me', { token: replay.body.token })).status).toBe(200);
+  });
+});
+
+describe('Reproduction 6, continued: a binding code is a credential too', () => {
+  it('stores no binding code under an Idempotency-Key; the replay draws a fresh one', async () => {
+    const created = await api.call<{ member: { id: string } }>('POST', `/v1/orgs/${branch}/members`, {
+      token: secretary,
+      body: newPerson('柳新绑'),
+    });
+    const key = 'code-retry-0001';
+    const issue = () =>
+      api.call<{ bindingCode: string }>('POST', `/v1/members/${created.body.member.id}/binding-code`, {
+        token: secretary,
+        headers: { 'idempotency-key': key },
+      });
+    const first = await issue();
+    expect(first.status).toBe(201);
+    const secretaryId = (await api.call<{ member: { id: string } }>('GET', '/v1/me', { token: secretary })).body.member
+      .id;
+    const record = (
+      await dynamo().send(
+        new GetCommand({
+          TableName: tableName(),
+          Key: { pk: `IDEM#${secretaryId}#auth.issueBindingCode#${key}`, sk: 'IDEM' },
+        }),
+      )
+    ).Item;
+    expect(record).toBeDefined();
+    expect(JSON.stringify(record)).not.toContain(first.body.bindingCode);
+    const replay = await issue();
+    expect(replay.status).toBe(201);
+    expect(replay.body.bindingCode).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
   });
 });
