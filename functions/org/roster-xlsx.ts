@@ -1,12 +1,16 @@
 /**
- * The roster workbook (花名册) in and out, with exceljs. Reading turns cells into plain values and finds the
- * columns by their header text; every rule about what a value may be lives in shared/org/roster-rows.ts.
+ * The roster workbook (花名册) in and out, with exceljs. Reading streams the first worksheet under the limits of
+ * xlsx-limits.ts (issue #6) and stops at the first row past MAX_IMPORT_ROWS; it turns cells into plain values
+ * and finds the columns by their header text. Every rule about what a value may be lives in
+ * shared/org/roster-rows.ts.
  */
 import ExcelJS from 'exceljs';
 import { DomainError } from '../../shared/errors';
 import { locateColumns, MAX_IMPORT_ROWS, type RosterCell, type RosterRowInput } from '../../shared/org/roster-rows';
 import { CATEGORY_LABELS, GENDER_LABELS, ROSTER_COLUMNS, type RosterColumnKey } from '../../shared/org/rules';
 import type { MemberRecord } from './store';
+import { tooLarge, unreadable, XlsxPackage } from './xlsx-limits';
+import { firstSheetRows } from './xlsx-sheet';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -16,9 +20,8 @@ const HEADER_SEARCH_ROWS = 10;
 /** An exceljs cell value → text, number, boolean, date or null (formulas give their result, rich text its text). */
 export function plainCell(value: ExcelJS.CellValue | undefined): RosterCell {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    return value;
-  }
+  if (typeof value === 'number') return Number.isNaN(value) ? null : value; // an error result of a formula
+  if (value instanceof Date || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'object') {
     if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((part) => part.text).join('');
     if ('result' in value) return plainCell(value.result as ExcelJS.CellValue);
@@ -27,58 +30,66 @@ export function plainCell(value: ExcelJS.CellValue | undefined): RosterCell {
   return null; // error cells (#N/A…) and anything unknown read as empty
 }
 
-function unreadable(message?: string): DomainError {
-  return new DomainError('IMPORT_FILE_UNREADABLE', message ? { message } : {});
+/** A row's cells by column number (trimmed text), or null when every cell is empty. */
+function cellsOf(row: ExcelJS.Row): RosterCell[] | null {
+  const cells: RosterCell[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, column) => {
+    const value = plainCell(cell.value);
+    cells[column] = typeof value === 'string' ? value.trim() : value;
+  });
+  return cells.some((cell) => cell !== null && cell !== undefined && cell !== '') ? cells : null;
 }
 
-async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  // An .xlsx is a zip: anything else (csv, old .xls, a picture) is refused before exceljs tries it.
-  if (bytes.byteLength < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw unreadable();
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes.slice().buffer); // exceljs types its input as an ArrayBuffer
-  } catch (error) {
-    throw new DomainError('IMPORT_FILE_UNREADABLE', { cause: error });
+const noHeader = () => unreadable(`未找到表头：第一行应为 ${ROSTER_COLUMNS.map((c) => c.header).join('、')}`);
+
+/** Finds the header and collects the data rows as they stream in; stops at the first row over the cap. */
+async function collectRows(rows: AsyncIterable<ExcelJS.Row>): Promise<RosterRowInput[]> {
+  let positions: ReturnType<typeof locateColumns>['positions'] | null = null;
+  let beforeHeader = 0;
+  const data: { row: number; cells: RosterCell[] }[] = [];
+  for await (const row of rows) {
+    const cells = cellsOf(row);
+    if (!cells) continue;
+    if (positions) {
+      if (data.length === MAX_IMPORT_ROWS) throw tooLarge(`more than ${MAX_IMPORT_ROWS} data rows`);
+      data.push({ row: row.number, cells });
+      continue;
+    }
+    const located = locateColumns(cells);
+    if (located.missing.length < ROSTER_COLUMNS.length) {
+      if (located.missing.length > 0) throw unreadable(`花名册缺少列：${located.missing.join('、')}`);
+      positions = located.positions;
+    } else if (++beforeHeader === HEADER_SEARCH_ROWS) {
+      throw noHeader();
+    }
   }
-  return workbook;
+  if (!positions && beforeHeader > 0) throw noHeader();
+  if (!positions || data.length === 0) throw new DomainError('IMPORT_EMPTY');
+  const at = positions;
+  return data.map(({ row, cells }) => ({
+    row,
+    cells: Object.fromEntries(ROSTER_COLUMNS.map(({ key }) => [key, cells[at[key]!] ?? null])),
+  }));
 }
 
 /**
  * The data rows of the first worksheet, each with its workbook row number and its cells by column.
- * Throws IMPORT_FILE_UNREADABLE (not a workbook, no header, a column missing), IMPORT_EMPTY, IMPORT_TOO_MANY_ROWS.
+ * Throws IMPORT_FILE_UNREADABLE (not a workbook, no header, a column missing), IMPORT_EMPTY, and
+ * IMPORT_TOO_LARGE (over MAX_UNCOMPRESSED_BYTES inflated, or over MAX_IMPORT_ROWS data rows).
  */
 export async function readRosterWorkbook(bytes: Uint8Array | undefined): Promise<RosterRowInput[]> {
   if (!bytes || bytes.byteLength === 0) throw unreadable('请上传花名册文件（.xlsx）');
-  const sheet = (await loadWorkbook(bytes)).worksheets[0];
-  if (!sheet) throw new DomainError('IMPORT_EMPTY');
-
-  const lines: { row: number; cells: RosterCell[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: RosterCell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
-      const value = plainCell(cell.value);
-      cells[column] = typeof value === 'string' ? value.trim() : value;
-    });
-    if (cells.some((cell) => cell !== null && cell !== undefined && cell !== '')) lines.push({ row: rowNumber, cells });
-  });
-  if (lines.length === 0) throw new DomainError('IMPORT_EMPTY');
-
-  const headerIndex = lines
-    .slice(0, HEADER_SEARCH_ROWS)
-    .findIndex((line) => locateColumns(line.cells).missing.length < ROSTER_COLUMNS.length);
-  if (headerIndex < 0) {
-    throw unreadable(`未找到表头：第一行应为 ${ROSTER_COLUMNS.map((c) => c.header).join('、')}`);
+  // An .xlsx is a zip: anything else (csv, old .xls, a picture) is refused before the zip reader tries it.
+  if (bytes.byteLength < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw unreadable();
+  const pkg = await XlsxPackage.open(bytes);
+  try {
+    return await collectRows(firstSheetRows(pkg));
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw unreadable(undefined, error); // malformed XML, a broken deflate stream…
+  } finally {
+    pkg.close();
   }
-  const { positions, missing } = locateColumns(lines[headerIndex]!.cells);
-  if (missing.length > 0) throw unreadable(`花名册缺少列：${missing.join('、')}`);
-
-  const data = lines.slice(headerIndex + 1);
-  if (data.length === 0) throw new DomainError('IMPORT_EMPTY');
-  if (data.length > MAX_IMPORT_ROWS) throw new DomainError('IMPORT_TOO_MANY_ROWS');
-  return data.map(({ row, cells }) => ({
-    row,
-    cells: Object.fromEntries(ROSTER_COLUMNS.map(({ key }) => [key, cells[positions[key]!] ?? null])),
-  }));
 }
 
 const COLUMN_WIDTHS: Record<string, number> = {

@@ -111,7 +111,7 @@ const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** The shared strings: the header, then the repeated row's text cells. */
-const STRINGS = [...ROSTER_HEADER, '王建国', '男', '正式党员', '2015-07-01'];
+const STRINGS = [...ROSTER_HEADER, '王建国', '男', withIdChecksum('33022519800101123'), '正式党员', '2015-07-01'];
 const xmlRow = (r: number, strings: readonly number[], numbers: Record<number, string> = {}) =>
   `<row r="${r}" spans="1:6">${strings
     .map((s, i) => {
@@ -121,28 +121,38 @@ const xmlRow = (r: number, strings: readonly number[], numbers: Record<number, s
     })
     .join('')}</row>`;
 
+function* spaces(count: number): Generator<string> {
+  for (let left = count; left > 0; left -= 1 << 20) yield ' '.repeat(Math.min(left, 1 << 20));
+}
+
 function* sheetXml(rows: number, padding: number): Generator<string> {
   yield `${XML}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="A1:F${rows + 1}"/><sheetData>`;
   yield xmlRow(1, [0, 1, 2, 3, 4, 5]);
-  // Whitespace between rows is legal XML and compresses ~1000:1.
-  for (let left = padding; left > 0; left -= 1 << 20) yield ' '.repeat(Math.min(left, 1 << 20));
-  const batch: string[] = [];
-  for (let r = 2; r <= rows + 1; r++) {
-    batch.push(xmlRow(r, [6, 7, -1, -1, 8, 9], { 2: '13812345678', 3: '330225198001011234' }));
-    if (batch.length === 5000) yield batch.splice(0).join('');
-  }
-  yield `${batch.join('')}</sheetData></worksheet>`;
+  yield* spaces(padding); // whitespace between rows is legal XML and compresses ~1000:1
+  // Every repeated row says it is row 2: identical bytes deflate ~1000:1, as a row-numbered copy would not.
+  const row = xmlRow(2, [6, 7, -1, 8, 9, 10], { 2: '13812345678' });
+  for (let left = rows; left > 0; left -= 5000) yield row.repeat(Math.min(left, 5000));
+  yield '</sheetData></worksheet>';
 }
 
 /**
  * A hand-built roster workbook: the rows are one member repeated (as in the reproduced attack), `padding`
- * bytes of whitespace before them, and `declaredSheetSize` (if given) as the sheet's size in the headers.
+ * bytes of whitespace before them (`stringsPadding` in the shared strings), and `declaredSheetSize` (if
+ * given) as the sheet's size in the zip headers.
  */
 export function handBuiltWorkbook(
-  options: { rows: number; padding?: number; declaredSheetSize?: number } = { rows: 3 },
+  options: {
+    rows: number;
+    padding?: number;
+    stringsPadding?: number;
+    declaredSheetSize?: number;
+    /** Before every part name: `/` as some generators write them. */
+    prefix?: string;
+  } = { rows: 3 },
 ): Promise<Uint8Array<ArrayBuffer>> {
   const strings = STRINGS.map((s) => `<si><t>${s}</t></si>`).join('');
-  return zip([
+  const sst = `${XML}<sst xmlns="${MAIN_NS}" count="${STRINGS.length}" uniqueCount="${STRINGS.length}">`;
+  const parts: ZipPart[] = [
     {
       name: '[Content_Types].xml',
       chunks: [
@@ -177,18 +187,44 @@ export function handBuiltWorkbook(
     },
     {
       name: 'xl/sharedStrings.xml',
-      chunks: [`${XML}<sst xmlns="${MAIN_NS}" count="${STRINGS.length}" uniqueCount="${STRINGS.length}">${strings}</sst>`],
+      chunks: [sst, ...spaces(options.stringsPadding ?? 0), `${strings}</sst>`],
     },
     {
       name: 'xl/worksheets/sheet1.xml',
       chunks: sheetXml(options.rows, options.padding ?? 0),
       ...(options.declaredSheetSize === undefined ? {} : { declaredSize: options.declaredSheetSize }),
     },
-  ]);
+  ];
+  return zip(parts.map((part) => ({ ...part, name: `${options.prefix ?? ''}${part.name}` })));
 }
 
-/** The reproduced attack: ~300 KB of upload whose sheet inflates to ~100 MB of repeated rows. */
-export const bombWorkbook = () => handBuiltWorkbook({ rows: 600_000 });
+/** The reproduced attack: a few hundred KB of upload whose sheet inflates to ~90 MB of repeated rows. */
+export const bombWorkbook = () => handBuiltWorkbook({ rows: 500_000 });
 
 /** A sheet of ~60 MB of whitespace and a few rows whose central directory says it is 4 KB. */
 export const lyingWorkbook = () => handBuiltWorkbook({ rows: 3, padding: 60 << 20, declaredSheetSize: 4096 });
+
+/**
+ * The longest the event loop was held while `work` ran (a 1 ms interval timer, its largest gap minus 1 ms):
+ * how long any other request would have waited. Also the peak resident memory above the start, sampled there.
+ */
+export async function measureBlocking<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T | Error; ms: number; maxBlockMs: number; peakRssMb: number }> {
+  const rssAtStart = process.memoryUsage.rss();
+  let peakRss = rssAtStart;
+  let maxBlockMs = 0;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    maxBlockMs = Math.max(maxBlockMs, now - last - 1);
+    last = now;
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  }, 1);
+  const started = performance.now();
+  const result = await work().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+  const ms = performance.now() - started;
+  await new Promise((resolve) => setTimeout(resolve, 5)); // a stall just before the end shows in the next tick
+  clearInterval(timer);
+  return { result, ms, maxBlockMs, peakRssMb: (peakRss - rssAtStart) / 2 ** 20 };
+}
