@@ -9,12 +9,16 @@ import { join, resolve } from 'node:path';
 import { resetConfigForTests, tableName } from '../functions/commons/config';
 import { dynamo, resetDynamoForTests } from '../functions/commons/dynamo';
 import { signToken } from '../functions/commons/tokens';
-import { checkIn, createActivity } from '../functions/meetings/service';
+import { checkIn } from '../functions/meetings/checkin';
+import { createActivity } from '../functions/meetings/service';
 import { checkinTransaction, consumedCapacity, getActivity, listCheckins } from '../functions/meetings/store';
-import { createOrg } from '../functions/org/service';
+import { activeMemberCheck, createMember, createOrg, type OrgRecord } from '../functions/org/service';
+import { randomSecret } from '../scripts/local-secrets';
+import { withIdChecksum } from '../shared/org/rules';
 import { startDynamoLocal } from '../scripts/dynamo-local';
 import { startLocalApi } from '../scripts/local-api';
 import { ensureTable } from '../scripts/table';
+import { measureImportBomb } from './import-bomb';
 import { bundleSizes, weappMainPackageKb } from './sizes';
 import { percentile, pool } from './timing';
 
@@ -31,8 +35,8 @@ async function main(): Promise<void> {
   Object.assign(process.env, {
     TABLE_NAME: 'bench',
     DYNAMO_ENDPOINT: db.endpoint,
-    JWT_SECRET: 'bench-jwt-secret-0123456789abcdef',
-    QR_SECRET: 'bench-qr-secret-0123456789abcdef',
+    JWT_SECRET: randomSecret(),
+    QR_SECRET: randomSecret(),
   });
   resetConfigForTests();
   resetDynamoForTests();
@@ -57,31 +61,32 @@ async function main(): Promise<void> {
       roles: ['member' as const, 'secretary' as const],
     };
     const newActivity = async (title: string) => (await createActivity({ ...window, title }, organiser, now)).id;
-    const token = (memberId: string) =>
-      signToken({
-        kind: 'member',
-        memberId,
-        name: `党员${memberId}`,
-        orgId: branch.id,
-        orgPath: branch.path,
-        roles: ['member'],
-      });
+    // Real roster members: the check-in's ConditionCheck holds each one to the roster (issue #6).
+    const memberIds = new Map<string, string>();
+    await enrolMembers(branch, ['seq', 'burst', 'cost'], [SEQUENTIAL + WARMUP, BURST_MEMBERS, 20], memberIds);
+    const memberId = (label: string) => memberIds.get(label)!;
+    const claimsOf = (label: string) => ({
+      kind: 'member' as const,
+      memberId: memberId(label),
+      name: `党员${label}`,
+      orgId: branch.id,
+      orgPath: branch.path,
+      roles: ['member' as const],
+    });
+    const token = async (label: string) => (await signToken(claimsOf(label))).token;
     const qrFor = async (activityId: string) => {
       const response = await fetch(`${api.url}/v1/activities/${activityId}/qr`, {
-        headers: { authorization: `Bearer ${await signToken(organiser)}` },
+        headers: { authorization: `Bearer ${(await signToken(organiser)).token}` },
       });
       return ((await response.json()) as { payload: string }).payload;
     };
-    const rawCheckin = (activityId: string, memberId: string) =>
+    // The raw operation is the very transaction the API issues: check-in, counters, the member's ConditionCheck.
+    const rawCheckin = (activityId: string, label: string) =>
       dynamo().send(
-        checkinTransaction({
-          id: `c-${memberId}`,
-          activityId,
-          memberId,
-          name: memberId,
-          at: new Date().toISOString(),
-          late: true,
-        }),
+        checkinTransaction(
+          { id: `c-${label}`, activityId, memberId: memberId(label), name: label, at: new Date().toISOString(), late: true },
+          activeMemberCheck(memberId(label), branch.id),
+        ),
       );
     const apiCheckin = (activityId: string, bearer: string, qr: string) =>
       post(`${api.url}/v1/activities/${activityId}/checkins`, bearer, JSON.stringify({ qr }));
@@ -110,7 +115,7 @@ async function main(): Promise<void> {
     await pool(
       Array.from({ length: BURST_MEMBERS }, (_, i) => i),
       CONCURRENCY,
-      (i) => rawCheckin(rawBurstActivity, `raw-${i}`).then(() => undefined),
+      (i) => rawCheckin(rawBurstActivity, `burst-${i}`).then(() => undefined),
     );
     const rawSeconds = (performance.now() - start) / 1000;
 
@@ -136,14 +141,17 @@ async function main(): Promise<void> {
     const COST_SAMPLES = 20;
     consumedCapacity.write = 0;
     for (let i = 0; i < COST_SAMPLES; i++) {
-      const claims = { ...organiser, memberId: `cost-${i}`, roles: ['member' as const] };
+      const claims = claimsOf(`cost-${i}`);
       const activity = (await getActivity(costActivity))!;
       const outcome = await checkIn(activity, claims, { qr: costQr }, Date.now());
       if (!outcome.created) throw new Error('cost check-in was not new');
     }
     const wcuPerCheckin = consumedCapacity.write / COST_SAMPLES;
 
-    // 4. Sizes.
+    // 4. The roster import bomb (issue #6): how long the event loop stalls while it is refused.
+    const importFigures = await measureImportBomb();
+
+    // 5. Sizes.
     const bundles = await bundleSizes(root);
     const weappKb = weappMainPackageKb(root);
 
@@ -170,7 +178,10 @@ async function main(): Promise<void> {
       burst_target_met:
         stored === BURST_MEMBERS && aggregate === BURST_MEMBERS && fivexx === 0 && tapsPerS / rawPerS >= 0.7,
       wcu_per_checkin: round(wcuPerCheckin),
+      wcu_per_checkin_with_member_check: round(wcuPerCheckin),
       cost_target_met: wcuPerCheckin <= 6,
+      ...importFigures,
+      import_target_met: importFigures.import_bomb_max_block_ms <= 1000 && importFigures.import_max_allowed_max_block_ms <= 1000,
       ...Object.fromEntries(Object.entries(bundles).map(([domain, kb]) => [`lambda_${domain}_kb`, round(kb)])),
       max_lambda_bundle_kb: round(Math.max(...Object.values(bundles))),
       weapp_main_package_kb: weappKb === null ? -1 : round(weappKb),
@@ -191,6 +202,32 @@ async function main(): Promise<void> {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+/** `count` roster members per label prefix (`seq-0`…), written through the org service as the API does. */
+async function enrolMembers(
+  branch: OrgRecord,
+  labels: string[],
+  counts: number[],
+  ids: Map<string, string>,
+): Promise<void> {
+  const work = labels.flatMap((label, l) => Array.from({ length: counts[l]! }, (_, i) => `${label}-${i}`));
+  await pool(
+    work.map((label, n) => ({ label, n })),
+    1, // each member moves the branch's memberCount: in parallel they would only conflict
+    async ({ label, n }) => {
+      const idNumber = withIdChecksum(`11010119${60 + Math.floor(n / 1000)}0101${String(n % 1000).padStart(3, '0')}`);
+      const member = await createMember(branch, {
+        name: '基准党员',
+        gender: 'male',
+        phone: `139${String(n).padStart(8, '0')}`,
+        idNumber,
+        category: 'full',
+        joinedAt: '2010-07-01',
+      });
+      ids.set(label, member.id);
+    },
+  );
+}
 
 /** A keep-alive client, like a phone's connection to API Gateway: the request is timed, not TCP set-up. */
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
