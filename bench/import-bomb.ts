@@ -33,7 +33,7 @@ async function refused(bytes: Uint8Array): Promise<{ ms: number; maxBlockMs: num
   return measured;
 }
 
-export async function measureImportBomb(): Promise<Record<string, number>> {
+export async function measureImportBomb() {
   const bomb = await bombWorkbook();
   const lying = await lyingWorkbook();
   const legit = await rosterWorkbook(MAX_IMPORT_ROWS);
