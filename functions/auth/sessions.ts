@@ -16,6 +16,12 @@ export const SESSION_IDLE_DAYS = 30;
 /** However active, a session ends after 180 days. */
 export const SESSION_MAX_DAYS = 180;
 const DAY_S = 86_400;
+/**
+ * A phone whose refresh answer was lost (network drop, WeChat killed the app) still holds the token it sent.
+ * For this long after a rotation, that previous token still refreshes (once more rotating the session), so the
+ * member is not logged out by a bad signal; later, presenting it means a copy exists, and the session ends.
+ */
+export const REUSE_GRACE_SECONDS = 30;
 
 const hashOf = (secret: string) => createHash('sha256').update(secret).digest('base64url');
 const newSecret = () => randomBytes(32).toString('base64url');
@@ -83,6 +89,9 @@ async function currentSession(
   const hash = hashOf(secret);
   if (sameHash(hash, session.tokenHash)) return { session, hash };
   if (sameHash(hash, session.previousHash)) {
+    const sinceRotation = nowMs - Date.parse(session.rotatedAt);
+    // Within the grace the rotation continues from the current hash: the lost answer's token dies instead.
+    if (sinceRotation <= REUSE_GRACE_SECONDS * 1000) return { session, hash: session.tokenHash };
     await store.revokeSession(session.id, new Date(nowMs).toISOString(), 'reuse');
   }
   throw new DomainError('REFRESH_TOKEN_INVALID');

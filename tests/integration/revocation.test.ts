@@ -3,7 +3,7 @@
  * rotate, no secret in the repository signs anything, and no credential sits in an idempotency record.
  * Each test was written as the attack first.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { SignJWT } from 'jose';
 import { tableName } from '../../functions/commons/config';
 import { dynamo } from '../../functions/commons/dynamo';
@@ -124,6 +124,18 @@ describe('Reproduction 1: removing someone removes their access', () => {
   });
 });
 
+/** Moves a session's last rotation into the past, as if `seconds` had gone by since. */
+async function ageLastRotation(refreshToken: string, seconds: number) {
+  await dynamo().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: { pk: `SESSION#${refreshToken.split('.')[0]}`, sk: 'SESSION' },
+      UpdateExpression: 'SET rotatedAt = :then',
+      ExpressionAttributeValues: { ':then': new Date(Date.now() - seconds * 1000).toISOString() },
+    }),
+  );
+}
+
 describe('Sessions: short access tokens, rotating refresh tokens', () => {
   it('issues a ≤ 15-minute token and a refresh token that works exactly once', async () => {
     const login = await api.call<{ token: string; expiresAt: string; refreshToken: string }>('POST', '/v1/auth/login', {
@@ -140,10 +152,21 @@ describe('Sessions: short access tokens, rotating refresh tokens', () => {
     expect(first.body.refreshToken).not.toBe(login.body.refreshToken);
     expect((await api.call('GET', '/v1/me', { token: first.body.token })).status).toBe(200);
 
-    // The old refresh token replayed (a copy somewhere else): refused, and the whole session ends with it.
-    const replay = await api.call<Err>('POST', '/v1/auth/refresh', { body: { refreshToken: login.body.refreshToken } });
+    // The answer was lost: the phone sends the same token again within seconds — it still works, once.
+    const lost = await api.call<{ refreshToken: string }>('POST', '/v1/auth/refresh', {
+      body: { refreshToken: login.body.refreshToken },
+    });
+    expect(lost.status).toBe(200);
+    // …and the answer that was lost is dead now: only the newest token continues the session.
+    const stale = await api.call<Err>('POST', '/v1/auth/refresh', { body: { refreshToken: first.body.refreshToken } });
+    expect(stale.status).toBe(200); // it is the previous token now, still within the grace
+    const current = stale.body as unknown as { refreshToken: string };
+
+    // Past the grace, a replayed old token means a copy exists elsewhere: refused, and the session ends.
+    await ageLastRotation(current.refreshToken, 60);
+    const replay = await api.call<Err>('POST', '/v1/auth/refresh', { body: { refreshToken: lost.body.refreshToken } });
     expect([replay.status, replay.body.error.code]).toEqual([401, 'REFRESH_TOKEN_INVALID']);
-    const next = await api.call<Err>('POST', '/v1/auth/refresh', { body: { refreshToken: first.body.refreshToken } });
+    const next = await api.call<Err>('POST', '/v1/auth/refresh', { body: { refreshToken: current.refreshToken } });
     expect(next.status).toBe(401);
   });
 
