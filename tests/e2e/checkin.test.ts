@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { signSlot } from '../../functions/meetings/qr';
 import { formatQrPayload, slotOf } from '../../shared/meetings/qr';
 import { button, ensureH5Build, loginByTapping, openTodayActivity, startWorld, type World } from './support/app';
-import { launchBrowser, newPhone, screenshot } from './support/browser';
+import { launchBrowser, NARROW, newPhone, screenshot } from './support/browser';
 
 jest.setTimeout(180_000);
 
@@ -15,6 +15,8 @@ const SECRETARY = 'demo-secretary-1';
 // demo-member-1 and -2 are in branch 1, like demo-secretary-1 (DESIGN §5.1: 12 per branch, in order).
 const MEMBER = 'demo-member-1';
 const OTHER_MEMBER = 'demo-member-2';
+const NEAR_MEMBER = 'demo-member-4';
+const FAR_MEMBER = 'demo-member-3'; // listed on the login page (the first three of each branch)
 
 let world: World;
 let browser: Browser;
@@ -37,7 +39,6 @@ describe('Activity check-in in the H5 app', () => {
     // Prepare: an ongoing activity of branch 1 and its current code (what the secretary's screen shows).
     const title = `主题党日 E2E ${Date.now().toString(36)}`;
     const activityId = await world.api.createOngoingActivity(secretary.token, secretary.orgId, title);
-    const { payload } = await world.api.qr(secretary.token, activityId);
 
     // Act: the member logs in by tapping the demo account, opens the activity, pastes the code, taps 签到.
     const member = await newPhone(browser);
@@ -50,6 +51,8 @@ describe('Activity check-in in the H5 app', () => {
     await screenshot(page, '02-home');
     await openTodayActivity(page, title);
     await screenshot(page, '03-detail-before');
+    // Fetched now, not before the login: a code lives 30–60 s, and a loaded machine can be slow to log in.
+    const { payload } = await world.api.qr(secretary.token, activityId);
     await page.getByRole('textbox', { name: '粘贴签到码' }).fill(payload);
     await button(page, '签到').click();
 
@@ -80,6 +83,44 @@ describe('Activity check-in in the H5 app', () => {
 
     const board = await world.api.board(secretary.token, activityId);
     expect(board).toMatchObject({ checkedIn: 1, late: 1 });
+  });
+
+  it("shows members only the place name and the secretary each check-in's distance and accuracy", async () => {
+    // Prepare: an activity with a place (and the 10 s code of a large meeting); a member checks in from 33 m.
+    const title = `党员大会 E2E ${Date.now().toString(36)}`;
+    const place = { name: '门诊楼三楼会议室', lat: 30.25, lng: 120.16, radiusM: 200 };
+    const activityId = await world.api.createOngoingActivity(secretary.token, secretary.orgId, title, {
+      place,
+      qrSlotSeconds: 10,
+    });
+    const near = await world.api.login(NEAR_MEMBER);
+    const { payload } = await world.api.qr(secretary.token, activityId);
+    await world.api.checkIn(near.token, activityId, {
+      qr: payload,
+      location: { lat: place.lat + 0.0003, lng: place.lng, accuracy: 20 },
+    });
+
+    // A member who has not checked in sees where, but not the geofence.
+    const member = await newPhone(browser, NARROW);
+    await loginByTapping(member.page, world.h5.url, FAR_MEMBER);
+    await openTodayActivity(member.page, title);
+    await member.page.getByText(`${place.name}（需现场定位签到）`).waitFor();
+    await member.page.getByText(`本活动需在「${place.name}」现场定位签到`).waitFor();
+    await expect(member.page.getByText(/米内签到/).count()).resolves.toBe(0);
+    await screenshot(member.page, '09-detail-place-member-320');
+    await member.context.close();
+
+    // The secretary sees the radius, and on the board how far from the place each member checked in.
+    const desk = await newPhone(browser);
+    await loginByTapping(desk.page, world.h5.url, SECRETARY);
+    await openTodayActivity(desk.page, title);
+    await desk.page.getByText(`${place.name}（200 米内签到）`).waitFor();
+    await button(desk.page, '查看签到看板').click();
+    await desk.page.getByText('距会场 33 米 · 精度 ±20 米').waitFor();
+    await screenshot(desk.page, '09-board-distance');
+    await desk.page.setViewportSize(NARROW);
+    await screenshot(desk.page, '09-board-distance-320');
+    await desk.context.close();
   });
 
   it('refuses an expired or forged code with the Chinese message and records nothing', async () => {

@@ -3,9 +3,18 @@
  * member (学习, 我的) and an unbound WeChat user (绑定). Screenshots: test-results/e2e/1x-*.png.
  */
 import type { Browser, Page } from 'playwright-core';
+import { messageFor } from '../../shared/errors';
 import { withIdChecksum } from '../../shared/org/rules';
-import { button, ensureH5Build, loginByTapping, startWorld, type World } from './support/app';
-import { launchBrowser, newPhone, screenshot } from './support/browser';
+import {
+  button,
+  ensureH5Build,
+  loginByTapping,
+  reloadWithStoredSession,
+  startWorld,
+  tapTab,
+  type World,
+} from './support/app';
+import { launchBrowser, NARROW, newPhone, screenshot } from './support/browser';
 
 jest.setTimeout(180_000);
 
@@ -32,10 +41,6 @@ async function withPhone(run: (page: Page) => Promise<void>): Promise<void> {
   }
 }
 
-async function tapTab(page: Page, text: string): Promise<void> {
-  await page.locator('.weui-tabbar__label', { hasText: text }).click();
-}
-
 describe('Screens by role', () => {
   it('lets a secretary create an activity and shows its rotating QR code and board', async () => {
     await withPhone(async (page) => {
@@ -44,14 +49,28 @@ describe('Screens by role', () => {
       await screenshot(page, '10-secretary-home');
       await page.getByText('发起活动', { exact: true }).click();
       await page.getByRole('textbox', { name: '如：11月主题党日' }).fill('12月主题党日：学习党章');
+      // A large meeting: the code changes every 10 s instead of 30.
+      await page.locator('.create-choice', { hasText: '大型会议' }).click();
+      await page.locator('.create-choice--on', { hasText: '10 秒' }).waitFor();
       await screenshot(page, '11-create-activity');
+      await page.setViewportSize(NARROW);
+      await screenshot(page, '11-create-activity-320');
       await button(page, '发起并显示签到码').click();
 
       const qrImage = page.locator('.qr-image img, img.qr-image').first();
-      await page.getByText(/秒后自动更新/).waitFor();
+      const countdown = page.getByText(/秒后自动更新/);
+      await countdown.waitFor();
+      expect(Number((await countdown.textContent())?.match(/\d+/)?.[0])).toBeLessThanOrEqual(10);
       await expect(qrImage.getAttribute('src')).resolves.toMatch(/^data:image\/gif;base64,/);
-      await expect(page.locator('.qr-payload').textContent()).resolves.toMatch(/^[\w-]+\.\d+\.[\w-]+$/);
+      const firstCode = await page.locator('.qr-payload').textContent();
+      expect(firstCode).toMatch(/^[\w-]+\.\d+\.[\w-]+$/);
       await screenshot(page, '12-qr');
+      // The server's refreshAt is at most 10 s away: a new code replaces this one by then.
+      await page.waitForFunction(
+        (previous) => document.querySelector('.qr-payload')?.textContent !== previous,
+        firstCode,
+        { timeout: 15_000 },
+      );
       await button(page, '查看签到看板').click();
       await page.getByText('应到', { exact: true }).waitFor();
       await screenshot(page, '13-board-empty');
@@ -99,8 +118,11 @@ describe('Screens by role', () => {
       await page.locator('.me-branch', { hasText: '外科党支部' }).waitFor();
       await screenshot(page, '19-me');
       await button(page, '退出登录').click();
+      // Logging out also ends the session on the server (its refresh token stops working).
+      const logout = page.waitForRequest((request) => request.url().endsWith('/v1/auth/logout'));
       await page.getByText('确定', { exact: true }).click();
       await page.getByText('demo-member-13', { exact: true }).waitFor();
+      expect((await logout).postDataJSON()).toEqual({ refreshToken: expect.any(String) });
     });
   });
 
@@ -148,7 +170,7 @@ describe('Screens by role', () => {
       const input = page.getByRole('textbox', { name: '8 位绑定码' });
       await input.fill('ABCD2345');
       await button(page, '绑定').click();
-      await page.getByText('绑定码不存在，请核对后重新输入').waitFor();
+      await page.getByText(messageFor('BINDING_CODE_INVALID')).waitFor();
       await screenshot(page, '21-bind-wrong-code');
       await input.fill(bindingCode.toLowerCase());
       await button(page, '绑定').click();
@@ -161,12 +183,8 @@ describe('Screens by role', () => {
   it('sends a member whose session is no longer valid back to the login page', async () => {
     await withPhone(async (page) => {
       await loginByTapping(page, world.h5.url, 'demo-member-2');
-      // The stored token stops being accepted (as after its 12 hours): replace it with a forged one.
-      await page.evaluate(() => {
-        const raw = window.localStorage.getItem('xianfeng.session') ?? '';
-        window.localStorage.setItem('xianfeng.session', raw.replace(/"token":"[^"]+"/, '"token":"forged.token.value"'));
-      });
-      await page.reload();
+      // The stored token stops being accepted (a forged one: no refresh can help).
+      await reloadWithStoredSession(page, { token: 'forged.token.value' });
       await page.getByText('demo-member-2', { exact: true }).waitFor();
       await page
         .getByText(/请重新登录|请先登录/)

@@ -1,10 +1,12 @@
-import { bind, issueBindingCode, login, me } from '../../../shared/auth/routes';
+import { bind, issueBindingCode, login, logout, me } from '../../../shared/auth/routes';
 import { request } from './client';
 
 export const authApi = {
   /** wx.login code, or locally `mock-<openid>`. */
   login: (code: string) => request(login, { body: { code } }),
   bind: (bindingCode: string) => request(bind, { body: { bindingCode } }),
+  /** Ends the session on the server (its refresh token stops working). Renewal is api/session-refresh.ts. */
+  logout: (refreshToken: string) => request(logout, { body: { refreshToken } }),
   me: () => request(me, {}),
   issueBindingCode: (memberId: string) => request(issueBindingCode, { params: { id: memberId } }),
 };

@@ -1,50 +1,14 @@
 /**
  * The one HTTP client: typed from the shared route table (shared/<domain>/routes.ts), so a path, method,
- * parameter or response shape cannot drift from what the server declares.
+ * parameter or response shape cannot drift from what the server declares. It keeps the session alive: the
+ * access token is renewed before it expires and, if the server still says TOKEN_EXPIRED, renewed once and the
+ * request sent again (same Idempotency-Key). Only a refused refresh sends the person back to the login page.
  */
-import Taro from '@tarojs/taro';
-import { messageFor } from '../../../shared/errors';
-import type { ErrorBody } from '../../../shared/http/errors';
-import {
-  buildPath,
-  type RouteBody,
-  type RouteDef,
-  type RouteParams,
-  type RouteQuery,
-  type RouteResponse,
-} from '../../../shared/http/route';
-import { useSession } from '../store/session';
+import type { RouteDef, RouteResponse } from '../../../shared/http/route';
+import { endsSession, isRenewable, tokenAfterRefusal, tokenForRequest } from './session-refresh';
+import { type ApiAnswer, ApiError, type RequestOptions, transmit } from './transport';
 
-export const NETWORK_ERROR_MESSAGE = '网络异常，请检查网络后重试';
-
-/** A failed call: the server's `{error:{code,message}}`, or NETWORK_ERROR (status 0). */
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-  readonly status: number;
-  readonly code: string;
-  readonly fields: { path: string; message: string }[] | undefined;
-
-  constructor(status: number, code: string, message: string, fields?: { path: string; message: string }[]) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.fields = fields;
-  }
-}
-
-type Slot<K extends string, T> = [T] extends [undefined] ? { [P in K]?: undefined } : { [P in K]: T };
-
-export type RequestOptions<R extends RouteDef> = Slot<'params', RouteParams<R>> &
-  Slot<'body', RouteBody<R>> & {
-    query?: Partial<RouteQuery<R>>;
-    /** Side-effecting POSTs: the same key for retries of one user action (DESIGN §5). */
-    idempotencyKey?: string;
-  };
-
-export interface ApiAnswer<T> {
-  readonly status: number;
-  readonly data: T;
-}
+export { type ApiAnswer, ApiError, NETWORK_ERROR_MESSAGE, type RequestOptions } from './transport';
 
 /** What to do when the server says the session is gone (set by the app: back to the login page). */
 let onUnauthorized: (message: string) => void = () => {};
@@ -52,30 +16,10 @@ export function setUnauthorizedHandler(handler: (message: string) => void): void
   onUnauthorized = handler;
 }
 
-function queryString(query: Record<string, unknown> | undefined): string {
-  if (!query) return '';
-  const parts = Object.entries(query)
-    .filter(([, value]) => value !== undefined && value !== null && value !== '')
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-  return parts.length ? `?${parts.join('&')}` : '';
-}
-
-function toApiError(status: number, data: unknown): ApiError {
-  const body = (typeof data === 'string' ? safeJson(data) : data) as Partial<ErrorBody> | null;
-  const error = body?.error;
-  if (error && typeof error.code === 'string') {
-    return new ApiError(status, error.code, error.message || messageFor(error.code), error.fields);
-  }
-  const code = status === 401 ? 'UNAUTHENTICATED' : status >= 500 ? 'INTERNAL' : 'HTTP_ERROR';
-  return new ApiError(status, code, messageFor(code, `请求失败（${status}）`));
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
+/** The session is over: say so to the app (once it has signed out, later calls are ignored there). */
+function sessionOver(error: ApiError): never {
+  onUnauthorized(error.message);
+  throw error;
 }
 
 /** Calls a route and returns the HTTP status with the body (for 201-vs-200 answers such as check-in). */
@@ -83,33 +27,37 @@ export async function send<R extends RouteDef>(
   route: R,
   options: RequestOptions<R>,
 ): Promise<ApiAnswer<RouteResponse<R>>> {
-  const { token } = useSession.getState();
-  const path = buildPath(route.path, (options.params ?? {}) as Record<string, string>);
-  const header: Record<string, string> = { 'content-type': 'application/json' };
-  if (token) header.authorization = `Bearer ${token}`;
-  if (options.idempotencyKey) header['idempotency-key'] = options.idempotencyKey;
+  // Public routes (login, refresh, logout) carry no access token and never touch the session.
+  if (route.access === 'public') return transmit(route, options, null);
 
-  let response: Awaited<ReturnType<typeof Taro.request>>;
+  let token: string | null;
   try {
-    response = await Taro.request({
-      url: `${API_BASE}${path}${queryString(options.query as Record<string, unknown> | undefined)}`,
-      method: route.method.toUpperCase() as 'GET' | 'POST',
-      header,
-      data: options.body === undefined ? undefined : JSON.stringify(options.body),
-      dataType: 'json',
-      timeout: 15000,
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
+    token = await tokenForRequest();
+  } catch (error) {
+    if (endsSession(error)) sessionOver(error);
+    throw error;
   }
-  const status = response.statusCode;
-  if (status >= 200 && status < 300) {
-    const data = typeof response.data === 'string' ? safeJson(response.data) : response.data;
-    return { status, data: data as RouteResponse<R> };
+
+  try {
+    return await transmit(route, options, token);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401) throw error;
+    if (!isRenewable(error)) sessionOver(error);
+    // A 401 means the request was not carried out: renew once, send it once more.
+    let fresh: string;
+    try {
+      fresh = await tokenAfterRefusal(token);
+    } catch (refreshError) {
+      if (endsSession(refreshError)) sessionOver(refreshError);
+      throw refreshError;
+    }
+    try {
+      return await transmit(route, options, fresh);
+    } catch (retryError) {
+      if (retryError instanceof ApiError && retryError.status === 401) sessionOver(retryError);
+      throw retryError;
+    }
   }
-  const error = toApiError(status, response.data);
-  if (status === 401 && route.access !== 'public') onUnauthorized(error.message);
-  throw error;
 }
 
 /** Calls a route and returns its typed response body. */

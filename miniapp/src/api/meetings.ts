@@ -1,3 +1,4 @@
+import type { RouteBody } from '../../../shared/http/route';
 import {
   activityBoard,
   activityQr,
@@ -17,7 +18,7 @@ export const meetingsApi = {
   qr: (id: string) => request(activityQr, { params: { id } }),
   board: (id: string) => request(activityBoard, { params: { id } }),
   /** 201 = a new check-in, 200 = the existing one (a repeat scan). */
-  async checkIn(id: string, body: { qr: string; location?: { lat: number; lng: number } }, idempotencyKey: string) {
+  async checkIn(id: string, body: RouteBody<typeof checkIn>, idempotencyKey: string) {
     const answer = await send(checkIn, { params: { id }, body, idempotencyKey });
     return { checkin: answer.data.checkin, existed: answer.status === 200 };
   },

@@ -20,10 +20,16 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh phone: its own storage, so each context starts signed out. */
-export async function newPhone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+/** The smallest phone we lay out for (iPhone SE 1st gen and many Android phones in portrait). */
+export const NARROW = { width: 320, height: 640 };
+
+/** A fresh phone: its own storage, so each context starts signed out. 390 px wide unless told otherwise. */
+export async function newPhone(
+  browser: Browser,
+  viewport: { width: number; height: number } = { width: 390, height: 844 },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
+    viewport,
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,

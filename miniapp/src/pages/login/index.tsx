@@ -35,10 +35,12 @@ export default function LoginPage() {
     try {
       const loginCode = code ?? (await Taro.login()).code;
       const answer = await authApi.login(loginCode);
-      useSession.getState().signIn(answer.token, answer.member);
+      useSession.getState().signIn(answer, answer.member);
       enter(answer.member !== null);
     } catch (caught) {
       setError(errorMessage(caught));
+      // The message is shown above the accounts: bring it into view after a tap further down.
+      Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => {});
     } finally {
       setBusy(null);
     }

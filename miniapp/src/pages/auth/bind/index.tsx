@@ -32,7 +32,7 @@ export default function BindPage() {
     setError(null);
     try {
       const answer = await authApi.bind(code);
-      useSession.getState().signIn(answer.token, answer.member);
+      useSession.getState().signIn(answer, answer.member);
       restart('home');
     } catch (caught) {
       setError(errorMessage(caught));

@@ -4,6 +4,7 @@ import type { BoardResponse } from '../../../../../shared/meetings/schemas';
 import { formatShanghai } from '../../../../../shared/time';
 import { meetingsApi } from '../../../api/meetings';
 import { StatusView } from '../../../components/status-view';
+import { locationLine } from './location-line';
 import { usePolling } from './use-polling';
 import './index.scss';
 
@@ -36,19 +37,27 @@ export default function ActivityBoardPage() {
             <Text className="board-note">已签到含迟到 · 每 3 秒自动刷新</Text>
             {GROUPS.map((group) => {
               const members = data.members.filter((m) => m.status === group.status);
+              // With reported locations, one row per member leaves room for the distance line.
+              const rows = members.some((m) => locationLine(m) !== null);
               return (
                 <View key={group.status}>
                   <Text className="section-title">
                     {group.title}（{members.length}）
                   </Text>
-                  <View className="card board-members">
+                  <View className={`card board-members${rows ? ' board-members--rows' : ''}`}>
                     {members.length === 0 ? <Text className="muted">无</Text> : null}
-                    {members.map((m) => (
-                      <View key={m.memberId} className={`board-member board-member--${group.status}`}>
-                        <Text className="board-member-name">{m.name}</Text>
-                        {m.at ? <Text className="board-member-time">{formatShanghai(m.at, 'HH:mm')}</Text> : null}
-                      </View>
-                    ))}
+                    {members.map((m) => {
+                      const where = locationLine(m);
+                      return (
+                        <View key={m.memberId} className={`board-member board-member--${group.status}`}>
+                          <View className="board-member-main">
+                            <Text className="board-member-name">{m.name}</Text>
+                            {m.at ? <Text className="board-member-time">{formatShanghai(m.at, 'HH:mm')}</Text> : null}
+                          </View>
+                          {where ? <Text className="board-member-where">{where}</Text> : null}
+                        </View>
+                      );
+                    })}
                   </View>
                 </View>
               );

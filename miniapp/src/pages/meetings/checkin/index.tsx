@@ -25,7 +25,7 @@ export default function CheckinPage() {
         <Text className="muted">
           {isH5
             ? '请向支部书记索取签到码，粘贴到下方后点击签到。'
-            : '请扫描支部书记手机上显示的签到二维码（二维码每 30 秒更新）。'}
+            : '请扫描支部书记手机上显示的签到二维码（二维码会定时更新，请扫最新的）。'}
         </Text>
       </View>
       <View className="card">

@@ -43,9 +43,7 @@ export function CheckinPanel({ target, resolve, replacePage }: CheckinPanelProps
   const message = resolveError ?? error;
   return (
     <View className="checkin-panel">
-      {target?.place ? (
-        <Text className="checkin-panel-hint">本活动需定位签到：请在「{target.place.name}」附近签到</Text>
-      ) : null}
+      {target?.place ? <Text className="checkin-panel-hint">本活动需在「{target.place.name}」现场定位签到</Text> : null}
       {IS_H5 ? (
         <>
           <Input

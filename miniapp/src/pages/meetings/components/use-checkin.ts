@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import type { Place } from '../../../../../shared/meetings/schemas';
+import type { PlaceView } from '../../../../../shared/meetings/schemas';
 import { newIdempotencyKey } from '../../../api/client';
 import { meetingsApi } from '../../../api/meetings';
 import { errorMessage } from '../../../lib/errors';
@@ -10,7 +10,8 @@ import { go, replace } from '../../../lib/nav';
 export interface CheckinTarget {
   readonly id: string;
   readonly title: string;
-  readonly place: Place | null;
+  /** Members see only the name; the radius and coordinates are for the runners (issue #6). */
+  readonly place: PlaceView | null;
 }
 
 const IS_H5 = process.env.TARO_ENV === 'h5';

@@ -1,4 +1,8 @@
-import type { CreateActivityRequest } from '../../../../../shared/meetings/schemas';
+import {
+  type CreateActivityRequest,
+  DEFAULT_QR_SLOT_SECONDS,
+  type QR_SLOT_CHOICES,
+} from '../../../../../shared/meetings/schemas';
 import { dayjs, toShanghai } from '../../../../../shared/time';
 
 export interface ActivityForm {
@@ -13,7 +17,16 @@ export interface ActivityForm {
   lat: number | null;
   lng: number | null;
   radius: string;
+  /** How often the QR code changes: 30 s, or 10 s for a large meeting (a forwarded code dies sooner). */
+  qrSlotSeconds: QrSlotChoice;
 }
+
+export type QrSlotChoice = (typeof QR_SLOT_CHOICES)[number];
+
+export const QR_SLOT_OPTIONS: readonly { value: QrSlotChoice; label: string; note: string }[] = [
+  { value: 30, label: '30 秒', note: '默认' },
+  { value: 10, label: '10 秒', note: '大型会议' },
+];
 
 export const DEFAULT_RADIUS_M = 200;
 
@@ -33,6 +46,7 @@ export function initialForm(nowMs = Date.now()): ActivityForm {
     lat: null,
     lng: null,
     radius: String(DEFAULT_RADIUS_M),
+    qrSlotSeconds: DEFAULT_QR_SLOT_SECONDS,
   };
 }
 
@@ -49,11 +63,12 @@ export function toRequest(form: ActivityForm, orgId: string): CreateActivityRequ
   const startAt = shanghaiIso(form.date, form.start);
   const endAt = shanghaiIso(form.date, form.end);
   if (!dayjs(endAt).isAfter(dayjs(startAt))) return '结束时间须晚于开始时间';
-  if (!form.withPlace) return { orgId, title, startAt, endAt };
+  const { qrSlotSeconds } = form;
+  if (!form.withPlace) return { orgId, title, startAt, endAt, qrSlotSeconds };
   const name = form.placeName.trim();
   if (!name) return '请填写签到地点名称';
   if (form.lat === null || form.lng === null) return '请点击「使用当前位置」获取签到地点坐标';
   const radiusM = Number(form.radius);
   if (!Number.isInteger(radiusM) || radiusM < 20 || radiusM > 5000) return '签到范围应为 20–5000 米的整数';
-  return { orgId, title, startAt, endAt, place: { name, lat: form.lat, lng: form.lng, radiusM } };
+  return { orgId, title, startAt, endAt, qrSlotSeconds, place: { name, lat: form.lat, lng: form.lng, radiusM } };
 }

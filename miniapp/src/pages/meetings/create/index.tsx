@@ -7,7 +7,7 @@ import { errorMessage } from '../../../lib/errors';
 import { currentLocation } from '../../../lib/location';
 import { replace } from '../../../lib/nav';
 import { useSession } from '../../../store/session';
-import { type ActivityForm, initialForm, toRequest } from './form';
+import { type ActivityForm, initialForm, QR_SLOT_OPTIONS, toRequest } from './form';
 import './index.scss';
 
 export default function CreateActivityPage() {
@@ -70,6 +70,21 @@ export default function CreateActivityPage() {
       <PickerField mode="time" label="开始时间" value={form.start} onChange={(start) => update({ start })} />
       <PickerField mode="time" label="结束时间" value={form.end} onChange={(end) => update({ end })} />
       <Text className="create-note">时间为北京时间；签到在开始前 30 分钟开放，开始后签到记为迟到。</Text>
+
+      <Text className="section-title">签到码刷新</Text>
+      <View className="create-choices">
+        {QR_SLOT_OPTIONS.map((option) => (
+          <View
+            key={option.value}
+            className={`create-choice${form.qrSlotSeconds === option.value ? ' create-choice--on' : ''}`}
+            onClick={() => update({ qrSlotSeconds: option.value })}
+          >
+            <Text className="create-choice-label">{option.label}</Text>
+            <Text className="create-choice-note">{option.note}</Text>
+          </View>
+        ))}
+      </View>
+      <Text className="create-note">大型会议选 10 秒：二维码变得更快，转发出去的截图很快失效。</Text>
 
       <Text className="section-title">签到地点（可选）</Text>
       <View className="field">

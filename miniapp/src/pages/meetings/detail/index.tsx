@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { activityBoard, activityQr } from '../../../../../shared/meetings/routes';
-import type { ActivityDetailResponse } from '../../../../../shared/meetings/schemas';
+import type { ActivityDetailResponse, PlaceView } from '../../../../../shared/meetings/schemas';
 import { formatShanghai } from '../../../../../shared/time';
 import { meetingsApi } from '../../../api/meetings';
 import { ActionButton } from '../../../components/action-button';
@@ -18,6 +18,12 @@ const WINDOW_TEXT: Record<ActivityDetailResponse['window'], string> = {
   open: '签到进行中',
   closed: '签到已结束',
 };
+
+/** Runners see the radius; members only the name (the server does not send them the geofence). */
+function placeText(place: PlaceView | null): string {
+  if (!place) return '不限地点';
+  return place.radiusM === undefined ? `${place.name}（需现场定位签到）` : `${place.name}（${place.radiusM} 米内签到）`;
+}
 
 export default function ActivityDetailPage() {
   const id = useRouter().params.id ?? '';
@@ -43,11 +49,7 @@ export default function ActivityDetailPage() {
               </View>
               <View className="detail-line">
                 <Text className="detail-label">地点</Text>
-                <Text className="detail-value">
-                  {data.activity.place
-                    ? `${data.activity.place.name}（${data.activity.place.radiusM} 米内签到）`
-                    : '不限地点'}
-                </Text>
+                <Text className="detail-value">{placeText(data.activity.place)}</Text>
               </View>
               <View className="detail-line">
                 <Text className="detail-label">支部</Text>

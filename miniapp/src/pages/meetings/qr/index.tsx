@@ -15,7 +15,7 @@ function qrDataUrl(payload: string): string {
   return code.createDataURL(8, 2);
 }
 
-/** The secretary's screen: a QR code that changes every 30 s, for members to scan. */
+/** The secretary's screen: a QR code that changes every 30 s (10 s for a large meeting), for members to scan. */
 export default function ActivityQrPage() {
   const id = useRouter().params.id ?? '';
   const { qr, error, secondsLeft, retry } = useRotatingQr(id);

@@ -15,8 +15,9 @@ const MAX_DELAY_MS = 30_000;
 const RETRY_DELAY_MS = 3000;
 
 /**
- * The activity's current QR payload, fetched again each time `refreshAt` passes (≈30 s), only while the
- * page is shown. `secondsLeft` counts down to the next code.
+ * The activity's current QR payload, fetched again each time the server's `refreshAt` passes (every 30 s, or
+ * 10 s for an activity with `qrSlotSeconds: 10`), only while the page is shown. `secondsLeft` counts down to
+ * the next code.
  */
 export function useRotatingQr(activityId: string) {
   const [qr, setQr] = useState<QrState | null>(null);

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { CATEGORY_LABELS } from '../../../../../shared/org/rules';
+import { authApi } from '../../../api/auth';
 import { ActionButton } from '../../../components/action-button';
 import { StatusView } from '../../../components/status-view';
 import { roleLabels } from '../../../lib/format';
@@ -19,6 +20,9 @@ export default function MePage() {
       confirmColor: '#c8161d',
     });
     if (!answer.confirm) return;
+    // Best effort: the server forgets the refresh token; signing out here does not wait for it.
+    const { refreshToken } = useSession.getState();
+    if (refreshToken) authApi.logout(refreshToken).catch(() => {});
     useSession.getState().signOut();
     restart('login');
   }
