@@ -52,10 +52,19 @@ async function main(): Promise<void> {
       startAt: new Date(now - 60_000).toISOString(),
       endAt: new Date(now + 4 * 3600_000).toISOString(),
     };
+    const secretary = await createMember(branch, {
+      name: '基准书记',
+      gender: 'female',
+      phone: '13800000000',
+      idNumber: withIdChecksum('11010119590101000'),
+      category: 'full',
+      joinedAt: '1990-07-01',
+      roles: ['secretary'],
+    });
     const organiser = {
       kind: 'member' as const,
-      memberId: 'bench-sec',
-      name: '书记',
+      memberId: secretary.id,
+      name: secretary.name,
       orgId: branch.id,
       orgPath: branch.path,
       roles: ['member' as const, 'secretary' as const],

@@ -47,8 +47,10 @@ export async function refuseIfLocked(rule: RateRule, subject: string, nowMs = Da
 const local = new Map<string, number>();
 let localWindow = -1;
 
-export function hitInMemory(rule: RateRule, subject: string, nowMs = Date.now()): void {
-  const { start, retryAfterSeconds } = fixedWindow(rule, nowMs);
+/** Counts a hit in this container's memory and returns the window's count so far. */
+export function countInMemory(rule: RateRule, subject: string, nowMs = Date.now()): number {
+  // One clock for every rule: windows are whole minutes or longer, and a map cleared per minute stays small.
+  const { start } = fixedWindow({ name: 'memory', limit: 0, windowSeconds: 60 }, nowMs);
   if (start !== localWindow) {
     local.clear();
     localWindow = start;
@@ -56,7 +58,13 @@ export function hitInMemory(rule: RateRule, subject: string, nowMs = Date.now())
   const key = `${rule.name}#${subject}`;
   const hits = (local.get(key) ?? 0) + 1;
   local.set(key, hits);
-  if (hits > rule.limit) throw tooManyRequests(retryAfterSeconds);
+  return hits;
+}
+
+export function hitInMemory(rule: RateRule, subject: string, nowMs = Date.now()): void {
+  if (countInMemory(rule, subject, nowMs) > rule.limit) {
+    throw tooManyRequests(fixedWindow(rule, nowMs).retryAfterSeconds);
+  }
 }
 
 /** Tests: a new stack starts with no in-memory counts. */

@@ -10,7 +10,7 @@ import { checkSlot, parseQrPayload } from '../../shared/meetings/qr';
 import type { ReportedLocation } from '../../shared/meetings/schemas';
 import { appSecrets } from '../commons/config';
 import { newId } from '../commons/ids';
-import { hit } from '../commons/rate-limit';
+import { countInMemory, hit } from '../commons/rate-limit';
 import * as org from '../org/service';
 import { signatureMatches } from './qr';
 import type { ActivityRecord, CheckinRecord } from './store';
@@ -50,31 +50,47 @@ async function notAMemberHere(memberId: string): Promise<never> {
 }
 
 /**
- * A tap that creates nothing — a repeat, or a refused code. It costs what a check-in does not: a live roster
- * read and the rate-limit counters (per member on this activity; refusals also per activity, scaled by the
- * branch's size). The roster's answer comes first, then the limit, then the existing check-in or the refusal.
+ * A tap that creates nothing — a repeat, or a refused code. It is held to the roster (live, unless the
+ * check-in transaction's ConditionCheck just did that) and counted against the rate limits (per member on
+ * this activity; refusals also per activity, scaled by the branch's size). The roster's answer comes first,
+ * then the limit, then the existing check-in or the refusal.
  */
 async function withoutCreating(
   activity: ActivityRecord,
   claims: MemberClaims,
   refusal: DomainError | null,
   nowMs: number,
+  rosterChecked = false,
 ): Promise<{ checkin: CheckinRecord; created: false }> {
   const forged = refusal?.code === 'QR_SIGNATURE_INVALID' || refusal?.code === 'QR_MALFORMED';
   const [member, existing, retries, refusals] = await Promise.allSettled([
-    org.findMember(claims.memberId),
+    rosterChecked ? Promise.resolve(null) : org.findMember(claims.memberId),
     forged ? Promise.resolve(null) : store.getCheckin(activity.id, claims.memberId),
-    hit(RATE_LIMITS.checkinRetriesPerMember, `${activity.id}#${claims.memberId}`, nowMs),
+    countRetry(activity, claims.memberId, nowMs),
     refusal ? countRefusal(activity, nowMs) : Promise.resolve(),
   ]);
   if (member.status === 'rejected') throw member.reason;
-  if (member.value?.status !== 'active') throw new DomainError('SESSION_REVOKED');
-  if (member.value.orgId !== activity.orgId) throw new DomainError('NOT_IN_BRANCH');
+  if (!rosterChecked) {
+    if (member.value?.status !== 'active') throw new DomainError('SESSION_REVOKED');
+    if (member.value.orgId !== activity.orgId) throw new DomainError('NOT_IN_BRANCH');
+  }
   for (const counted of [retries, refusals]) if (counted.status === 'rejected') throw counted.reason;
   if (existing.status === 'rejected') throw existing.reason;
   // A retry after the code rolled over (or the window closed) still gets the check-in it already made.
   if (existing.value) return { checkin: existing.value, created: false };
   throw refusal ?? new DomainError('INTERNAL');
+}
+
+/**
+ * A member's taps that create nothing, on one activity. The first few in a container are free (a nervous
+ * double tap, a retry on a bad signal: no write for that); past them every tap is counted in DynamoDB,
+ * where all containers share the count, so hammering meets the limit however it is spread.
+ */
+const FREE_RETRIES_PER_CONTAINER = 3;
+async function countRetry(activity: ActivityRecord, memberId: string, nowMs: number): Promise<void> {
+  const subject = `${activity.id}#${memberId}`;
+  if (countInMemory(RATE_LIMITS.checkinRetriesPerMember, subject, nowMs) <= FREE_RETRIES_PER_CONTAINER) return;
+  await hit(RATE_LIMITS.checkinRetriesPerMember, subject, nowMs);
 }
 
 async function countRefusal(activity: ActivityRecord, nowMs: number): Promise<void> {
@@ -123,7 +139,8 @@ export async function checkIn(
     const outcome = await store.writeCheckin(checkin, onRoster);
     if (outcome === 'created') return { checkin, created: true };
     if (outcome === 'not_member') return notAMemberHere(claims.memberId);
-    if (outcome === 'exists') return withoutCreating(activity, claims, null, nowMs);
+    // The transaction's ConditionCheck passed (else 'not_member'): the roster needs no second look.
+    if (outcome === 'exists') return withoutCreating(activity, claims, null, nowMs, true);
     // Another transaction held the activity's counters: back off with jitter and try again.
     if (attempt >= MAX_CONFLICT_RETRIES) throw new DomainError('TOO_MANY_REQUESTS');
     await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
