@@ -13,11 +13,11 @@ import { checkIn } from '../functions/meetings/checkin';
 import { createActivity } from '../functions/meetings/service';
 import { checkinTransaction, consumedCapacity, getActivity, listCheckins } from '../functions/meetings/store';
 import { activeMemberCheck, createMember, createOrg, type OrgRecord } from '../functions/org/service';
-import { randomSecret } from '../scripts/local-secrets';
-import { withIdChecksum } from '../shared/org/rules';
 import { startDynamoLocal } from '../scripts/dynamo-local';
 import { startLocalApi } from '../scripts/local-api';
+import { randomSecret } from '../scripts/local-secrets';
 import { ensureTable } from '../scripts/table';
+import { withIdChecksum } from '../shared/org/rules';
 import { measureImportBomb } from './import-bomb';
 import { bundleSizes, weappMainPackageKb } from './sizes';
 import { percentile, pool } from './timing';
@@ -93,7 +93,14 @@ async function main(): Promise<void> {
     const rawCheckin = (activityId: string, label: string) =>
       dynamo().send(
         checkinTransaction(
-          { id: `c-${label}`, activityId, memberId: memberId(label), name: label, at: new Date().toISOString(), late: true },
+          {
+            id: `c-${label}`,
+            activityId,
+            memberId: memberId(label),
+            name: label,
+            at: new Date().toISOString(),
+            late: true,
+          },
           activeMemberCheck(memberId(label), branch.id),
         ),
       );
@@ -190,7 +197,8 @@ async function main(): Promise<void> {
       wcu_per_checkin_with_member_check: round(wcuPerCheckin),
       cost_target_met: wcuPerCheckin <= 6,
       ...importFigures,
-      import_target_met: importFigures.import_bomb_max_block_ms <= 1000 && importFigures.import_max_allowed_max_block_ms <= 1000,
+      import_target_met:
+        importFigures.import_bomb_max_block_ms <= 1000 && importFigures.import_max_allowed_max_block_ms <= 1000,
       ...Object.fromEntries(Object.entries(bundles).map(([domain, kb]) => [`lambda_${domain}_kb`, round(kb)])),
       max_lambda_bundle_kb: round(Math.max(...Object.values(bundles))),
       weapp_main_package_kb: weappKb === null ? -1 : round(weappKb),
