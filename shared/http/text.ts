@@ -16,22 +16,15 @@ export function isSafeText(value: string, multiline = false): boolean {
   return !(multiline ? UNSAFE_MULTILINE : UNSAFE_INLINE).test(value);
 }
 
-/** A one-line text a person typed: trimmed, length-bounded, no control or bidi-override characters. */
-export function safeText(min: number, max: number, messages: { min?: string; max?: string } = {}) {
+/**
+ * A text a person typed: trimmed, length-bounded, no control or bidi-override characters; `multiline` texts
+ * (minutes, a reason) may also hold line breaks and tabs.
+ */
+export function safeText(min: number, max: number, options: { min?: string; max?: string; multiline?: boolean } = {}) {
   return z
     .string()
     .trim()
-    .min(min, messages.min)
-    .max(max, messages.max)
-    .refine((value) => isSafeText(value), UNSAFE_TEXT_MESSAGE);
-}
-
-/** Like safeText, but line breaks and tabs are allowed. */
-export function safeMultilineText(min: number, max: number, messages: { min?: string; max?: string } = {}) {
-  return z
-    .string()
-    .trim()
-    .min(min, messages.min)
-    .max(max, messages.max)
-    .refine((value) => isSafeText(value, true), UNSAFE_TEXT_MESSAGE);
+    .min(min, options.min)
+    .max(max, options.max)
+    .refine((value) => isSafeText(value, options.multiline), UNSAFE_TEXT_MESSAGE);
 }
