@@ -8,6 +8,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResult } from 'aws-lambda';
 import { handler as auth } from '../functions/auth/handler';
 import { handler as meetings } from '../functions/meetings/handler';
 import { handler as org } from '../functions/org/handler';
+import { errorCatalog } from '../shared/errors';
 import type { Domain } from '../shared/http/route';
 import { allRoutes } from '../shared/routes';
 
@@ -128,8 +129,8 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   }
   if (!match) {
     return pathMatched
-      ? sendError(res, 405, 'METHOD_NOT_ALLOWED', '不支持的请求方法')
-      : sendError(res, 404, 'ROUTE_NOT_FOUND', '接口不存在');
+      ? sendError(res, 405, 'METHOD_NOT_ALLOWED', errorCatalog.METHOD_NOT_ALLOWED.message)
+      : sendError(res, 404, 'ROUTE_NOT_FOUND', errorCatalog.ROUTE_NOT_FOUND.message);
   }
   const body = await readBody(req);
   if (body === null) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', '请求内容过大');
