@@ -10,20 +10,21 @@ import { checkSlot, parseQrPayload } from '../../shared/meetings/qr';
 import type { ReportedLocation } from '../../shared/meetings/schemas';
 import { appSecrets } from '../commons/config';
 import { newId } from '../commons/ids';
-import { countInMemory, hit } from '../commons/rate-limit';
+import { countInMemory, hit, refuseIfLocked } from '../commons/rate-limit';
 import * as org from '../org/service';
-import { signatureMatches } from './qr';
+import { codeMatches, signatureMatches } from './qr';
 import type { ActivityRecord, CheckinRecord } from './store';
 import * as store from './store';
 
+/** The request's body: exactly one of `qr` (scanned payload) and `code` (typed 6 digits), per the contract. */
 interface CheckinInput {
-  readonly qr: string;
+  readonly qr?: string | undefined;
+  readonly code?: string | undefined;
   readonly location?: ReportedLocation | undefined;
 }
 
-/** The rules a check-in must pass, in the order a member would want to hear about them. */
-async function assertCheckinAllowed(activity: ActivityRecord, input: CheckinInput, nowMs: number): Promise<void> {
-  const payload = parseQrPayload(input.qr);
+async function assertQrValid(activity: ActivityRecord, qr: string, nowMs: number): Promise<void> {
+  const payload = parseQrPayload(qr);
   if (!payload) throw new DomainError('QR_MALFORMED');
   if (payload.activityId !== activity.id) throw new DomainError('QR_WRONG_ACTIVITY');
   const { qrSecret } = await appSecrets();
@@ -33,6 +34,32 @@ async function assertCheckinAllowed(activity: ActivityRecord, input: CheckinInpu
   const slot = checkSlot(payload.slot, nowMs, activity.qrSlotSeconds);
   if (slot === 'expired') throw new DomainError('QR_EXPIRED');
   if (slot === 'future') throw new DomainError('QR_SIGNATURE_INVALID');
+}
+
+/**
+ * A typed code: this activity's, for the current or previous slot. Six digits can be guessed, so a member
+ * locked out by wrong codes is refused before the code is even compared (else a right guess would still get
+ * through behind the 429s), and each wrong code is counted.
+ */
+async function assertCodeValid(activity: ActivityRecord, memberId: string, code: string, nowMs: number) {
+  const rule = RATE_LIMITS.checkinCodeFailuresPerMember;
+  const subject = `${activity.id}#${memberId}`;
+  await refuseIfLocked(rule, subject, nowMs);
+  const { qrSecret } = await appSecrets();
+  if (codeMatches(qrSecret, activity.id, code, nowMs, activity.qrSlotSeconds)) return;
+  await hit(rule, subject, nowMs);
+  throw new DomainError('CHECKIN_CODE_INVALID');
+}
+
+/** The rules a check-in must pass, in the order a member would want to hear about them. */
+async function assertCheckinAllowed(
+  activity: ActivityRecord,
+  memberId: string,
+  input: CheckinInput,
+  nowMs: number,
+): Promise<void> {
+  if (input.code !== undefined) await assertCodeValid(activity, memberId, input.code, nowMs);
+  else await assertQrValid(activity, input.qr ?? '', nowMs);
   const window = checkinWindow(activity.startAt, activity.endAt, nowMs);
   if (window === 'not_open') throw new DomainError('CHECKIN_NOT_OPEN');
   if (window === 'closed') throw new DomainError('CHECKIN_CLOSED');
@@ -62,7 +89,10 @@ async function withoutCreating(
   nowMs: number,
   rosterChecked = false,
 ): Promise<{ checkin: CheckinRecord; created: false }> {
-  const forged = refusal?.code === 'QR_SIGNATURE_INVALID' || refusal?.code === 'QR_MALFORMED';
+  const forged =
+    refusal?.code === 'QR_SIGNATURE_INVALID' ||
+    refusal?.code === 'QR_MALFORMED' ||
+    refusal?.code === 'CHECKIN_CODE_INVALID';
   const [member, existing, retries, refusals] = await Promise.allSettled([
     rosterChecked ? Promise.resolve(null) : org.findMember(claims.memberId),
     forged ? Promise.resolve(null) : store.getCheckin(activity.id, claims.memberId),
@@ -119,7 +149,7 @@ export async function checkIn(
   }
   let refusal: DomainError | null = null;
   try {
-    await assertCheckinAllowed(activity, input, nowMs);
+    await assertCheckinAllowed(activity, claims.memberId, input, nowMs);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     refusal = error;

@@ -1,5 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { formatQrPayload, qrMessage, slotOf } from '../../shared/meetings/qr';
+import {
+  acceptedCodeSlots,
+  CHECKIN_CODE_PATTERN,
+  codeFromDigest,
+  codeMessage,
+  formatQrPayload,
+  qrMessage,
+  slotOf,
+} from '../../shared/meetings/qr';
 
 /** 16 bytes of HMAC-SHA256: forging one is out of reach, and the QR code stays small. */
 export function signSlot(secret: string, activityId: string, slot: number): string {
@@ -21,7 +29,33 @@ export function currentPayload(
   activityId: string,
   nowMs: number,
   slotSeconds?: number,
-): { payload: string; slot: number } {
+): { payload: string; code: string; slot: number } {
   const slot = slotOf(nowMs, slotSeconds);
-  return { payload: formatQrPayload({ activityId, slot, signature: signSlot(secret, activityId, slot) }), slot };
+  const payload = formatQrPayload({ activityId, slot, signature: signSlot(secret, activityId, slot) });
+  return { payload, code: codeForSlot(secret, activityId, slot), slot };
+}
+
+/** The typed 6-digit code of one slot of one activity (signed apart from the QR signature: `code|…`). */
+export function codeForSlot(secret: string, activityId: string, slot: number): string {
+  return codeFromDigest(createHmac('sha256', secret).update(codeMessage(activityId, slot)).digest());
+}
+
+/**
+ * Whether `code` is this activity's code for the current or the previous slot (a payload's lifetime). Both are
+ * compared, in constant time, so the answer's timing tells nothing about which digits were right.
+ */
+export function codeMatches(
+  secret: string,
+  activityId: string,
+  code: string,
+  nowMs: number,
+  slotSeconds?: number,
+): boolean {
+  if (!CHECKIN_CODE_PATTERN.test(code)) return false;
+  const given = Buffer.from(code);
+  let matched = false;
+  for (const slot of acceptedCodeSlots(nowMs, slotSeconds)) {
+    if (timingSafeEqual(Buffer.from(codeForSlot(secret, activityId, slot)), given)) matched = true;
+  }
+  return matched;
 }

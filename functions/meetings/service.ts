@@ -75,9 +75,10 @@ export async function createActivity(input: CreateActivityRequest, claims: Membe
 export async function qrFor(activity: ActivityRecord, nowMs: number) {
   const { qrSecret } = await appSecrets();
   const seconds = activity.qrSlotSeconds ?? QR_SLOT_SECONDS;
-  const { payload, slot } = currentPayload(qrSecret, activity.id, nowMs, seconds);
+  const { payload, code, slot } = currentPayload(qrSecret, activity.id, nowMs, seconds);
   return {
     payload,
+    code,
     expiresAt: new Date(slotExpiresAt(slot, seconds)).toISOString(),
     refreshAt: new Date(slotEndsAt(slot, seconds)).toISOString(),
   };

@@ -40,6 +40,12 @@ export const RATE_LIMITS = {
    * whole branch checking in within a minute, retries and all, always passes.
    */
   checkinRefusalsPerActivity: { name: 'checkin-refused-activity', limit: 300, windowSeconds: 60 },
+  /**
+   * Wrong typed 6-digit codes by one member on one activity. 10^6 codes, each living 30–60 s: after 5 wrong in
+   * 10 minutes every code from this member on this activity is 429 until the window ends (right ones too, so
+   * a guesser cannot keep going behind the 429s).
+   */
+  checkinCodeFailuresPerMember: { name: 'checkin-code-fail-member', limit: 5, windowSeconds: 600 },
 } as const satisfies Record<string, RateRule>;
 
 /** Refused check-ins allowed per activity per window: at least the rule's limit, 3 per member of the branch. */

@@ -6,6 +6,7 @@ export const meetingsErrors = defineErrors({
   QR_MALFORMED: { status: 400, message: '这不是本系统的签到二维码' },
   QR_EXPIRED: { status: 422, message: '签到码已过期，请扫描书记手机上的最新二维码' },
   QR_SIGNATURE_INVALID: { status: 422, message: '签到码无效，请扫描书记手机上的二维码' },
+  CHECKIN_CODE_INVALID: { status: 422, message: '签到码不正确或已过期，请看书记手机上的最新 6 位码' },
   QR_WRONG_ACTIVITY: { status: 422, message: '这是其他活动的签到码' },
   CHECKIN_NOT_OPEN: { status: 422, message: '签到尚未开始（活动开始前 30 分钟开放）' },
   CHECKIN_CLOSED: { status: 422, message: '活动已结束，签到已关闭' },

@@ -1,5 +1,17 @@
 import fc from 'fast-check';
-import { checkSlot, formatQrPayload, parseQrPayload, QR_SLOT_SECONDS, slotExpiresAt, slotOf } from './qr';
+import {
+  acceptedCodeSlots,
+  CHECKIN_CODE_PATTERN,
+  checkSlot,
+  codeFromDigest,
+  codeMessage,
+  formatQrPayload,
+  parseQrPayload,
+  QR_SLOT_SECONDS,
+  qrMessage,
+  slotExpiresAt,
+  slotOf,
+} from './qr';
 
 const SLOT_MS = QR_SLOT_SECONDS * 1000;
 
@@ -75,4 +87,43 @@ describe('Rule: QR payload format', () => {
     'a.-1.abcdefghijklmnopq',
     'a.1.abcdefghijklmnop.x',
   ])('refuses %p', (text) => expect(parseQrPayload(text)).toBeNull());
+});
+
+describe('Rule: typed 6-digit codes', () => {
+  it('folds any digest to exactly six digits, leading zeros kept', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 4, maxLength: 32 }), (digest) => {
+        expect(codeFromDigest(digest)).toMatch(CHECKIN_CODE_PATTERN);
+      }),
+    );
+    expect(codeFromDigest(Uint8Array.from([0, 0, 0, 7]))).toBe('000007');
+    // The top bit is dropped (31 bits): 0xffffffff folds like 0x7fffffff = 2147483647.
+    expect(codeFromDigest(Uint8Array.from([0xff, 0xff, 0xff, 0xff]))).toBe('483647');
+  });
+
+  it("signs a message that differs from the QR signature's", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/), fc.nat(), (id, slot) => {
+        expect(codeMessage(id, slot)).not.toBe(qrMessage(id, slot));
+      }),
+    );
+  });
+
+  it('accepts the current and the previous slot: the same lifetime as a payload', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1_000_000, max: 90_000_000 }),
+        fc.integer({ min: 0, max: SLOT_MS - 1 }),
+        (s, into) => {
+          const accepted = (now: number) => acceptedCodeSlots(now).includes(s);
+          for (const now of [s * SLOT_MS + into, (s + 1) * SLOT_MS + into]) {
+            expect(accepted(now)).toBe(true);
+            expect(checkSlot(s, now)).toBe('ok');
+          }
+          expect(accepted((s + 2) * SLOT_MS + into)).toBe(false);
+          expect(accepted((s - 1) * SLOT_MS + into)).toBe(false);
+        },
+      ),
+    );
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * The check-in QR payload is `activityId.slot.signature` (DESIGN §6): slot = floor(now / 30 s), signature =
  * HMAC(secret, `activityId|slot`). Signing needs the secret and lives server-side; the pure parts are here.
+ * The typed 6-digit code (DESIGN §5.2) is HMAC(secret, `code|activityId|slot`) folded to 6 digits.
  */
 /** The default slot; an activity may choose 10 s (issue #6: a forwarded code dies sooner at large meetings). */
 export const QR_SLOT_SECONDS = 30;
@@ -52,4 +53,33 @@ export function checkSlot(slot: number, nowMs: number, slotSeconds = QR_SLOT_SEC
   if (slot > current) return 'future';
   if (slot < current - 1) return 'expired';
   return 'ok';
+}
+
+/** A typed check-in code: exactly six digits (leading zeros kept). */
+export const CHECKIN_CODE_PATTERN = /^\d{6}$/;
+const CODE_MODULUS = 1_000_000;
+
+/**
+ * What the code's HMAC signs. The `code|` prefix keeps it a different message from the QR signature's, so a
+ * code never reveals (or equals) any part of a payload.
+ */
+export function codeMessage(activityId: string, slot: number): string {
+  return `code|${activityId}|${slot}`;
+}
+
+/** The first 4 bytes of an HMAC digest → a 31-bit integer → mod 10^6, zero-padded (RFC 4226's folding). */
+export function codeFromDigest(digest: Uint8Array): string {
+  if (digest.length < 4) throw new RangeError('digest too short');
+  const value =
+    (((digest[0] ?? 0) & 0x7f) << 24) | ((digest[1] ?? 0) << 16) | ((digest[2] ?? 0) << 8) | (digest[3] ?? 0);
+  return String(value % CODE_MODULUS).padStart(6, '0');
+}
+
+/**
+ * The slots whose code is accepted at `nowMs`: the current one and the previous one — the same lifetime as a
+ * payload (its own slot and the next, `checkSlot`). A code carries no slot, so the server tries these two.
+ */
+export function acceptedCodeSlots(nowMs: number, slotSeconds = QR_SLOT_SECONDS): readonly [number, number] {
+  const current = slotOf(nowMs, slotSeconds);
+  return [current, current - 1];
 }

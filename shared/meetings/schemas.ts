@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ID_PATTERN } from '../http/route';
 import { safeText } from '../http/text';
+import { CHECKIN_CODE_PATTERN } from './qr';
 
 const Id = z.string().regex(ID_PATTERN, '编号格式不正确');
 
@@ -113,14 +114,26 @@ export const ReportedLocation = z.strictObject({
 });
 export type ReportedLocation = z.infer<typeof ReportedLocation>;
 
-export const CheckinRequest = z.strictObject({
-  qr: z.string().trim().min(1).max(256),
-  location: ReportedLocation.optional(),
-});
+/** Scanned (`qr`: the whole payload) or typed (`code`: its 6-digit form, DESIGN §5.2); exactly one of them. */
+export const CheckinRequest = z
+  .strictObject({
+    qr: z.string().trim().min(1).max(256).optional(),
+    code: z.string().trim().regex(CHECKIN_CODE_PATTERN, '签到码应为 6 位数字').optional(),
+    location: ReportedLocation.optional(),
+  })
+  .refine((body) => body.qr !== undefined || body.code !== undefined, {
+    message: '请扫描签到二维码或输入 6 位签到码',
+  })
+  .refine((body) => body.qr === undefined || body.code === undefined, {
+    message: '二维码和 6 位签到码只需提供一个',
+  });
+export type CheckinRequest = z.infer<typeof CheckinRequest>;
 export const CheckinResponse = z.object({ checkin: Checkin });
 
 export const QrResponse = z.object({
   payload: z.string(),
+  /** The same slot's 6-digit code, for members who type instead of scanning. */
+  code: z.string(),
   /** When this payload stops being accepted. */
   expiresAt: z.string(),
   /** When the screen should fetch the next one. */

@@ -17,7 +17,10 @@ export const meetingsApi = {
     request(createActivity, { body, idempotencyKey }),
   qr: (id: string) => request(activityQr, { params: { id } }),
   board: (id: string) => request(activityBoard, { params: { id } }),
-  /** 201 = a new check-in, 200 = the existing one (a repeat scan). */
+  /**
+   * `{qr}` scanned or pasted, or `{code}` the 6 digits typed from the secretary's screen (+ `location`).
+   * 201 = a new check-in, 200 = the existing one (a repeat scan).
+   */
   async checkIn(id: string, body: RouteBody<typeof checkIn>, idempotencyKey: string) {
     const answer = await send(checkIn, { params: { id }, body, idempotencyKey });
     return { checkin: answer.data.checkin, existed: answer.status === 200 };

@@ -2,7 +2,7 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../../components/action-button';
-import { type CheckinTarget, scanPayload, useCheckin } from './use-checkin';
+import { type CheckinEntry, type CheckinTarget, normalizeCode, scanPayload, useCheckin } from './use-checkin';
 import './checkin-panel.scss';
 
 const IS_H5 = process.env.TARO_ENV === 'h5';
@@ -15,44 +15,83 @@ interface CheckinPanelProps {
   replacePage?: boolean;
 }
 
-/** Scan (weapp camera) or paste (H5 fallback) the secretary's code, then sign in. */
+/**
+ * How a member gives the secretary's code: `code` types its 6 digits (H5's main way: older members cannot
+ * paste a long payload), `paste` the whole payload, `scan` the weapp camera. A typed code names no activity,
+ * so it needs a `target`; the 扫码签到 page (no target) offers paste or scan only.
+ */
+type Mode = 'code' | 'paste' | 'scan';
+
 export function CheckinPanel({ target, resolve, replacePage }: CheckinPanelProps) {
-  const { submit, submitting, error, locationDenied } = useCheckin();
+  const { submit, submitting, error, locationDenied, clearError } = useCheckin();
+  const primary: Mode = IS_H5 ? (target ? 'code' : 'paste') : 'scan';
+  const [mode, setMode] = useState<Mode>(primary);
   const [code, setCode] = useState('');
+  const [payload, setPayload] = useState('');
   const [resolveError, setResolveError] = useState<string | null>(null);
 
-  async function go(payload: string) {
+  async function go(entry: CheckinEntry) {
     setResolveError(null);
     let activity = target;
-    if (!activity && resolve) {
+    if (!activity && resolve && 'qr' in entry) {
       try {
-        activity = await resolve(payload);
+        activity = await resolve(entry.qr);
       } catch (caught) {
         setResolveError(caught instanceof Error ? caught.message : String(caught));
         return;
       }
     }
-    if (activity) await submit(activity, payload, { replacePage });
+    if (activity) await submit(activity, entry, { replacePage });
   }
 
   async function scan() {
-    const payload = await scanPayload();
-    if (payload) await go(payload);
+    const scanned = await scanPayload();
+    if (scanned) await go({ qr: scanned });
   }
+
+  function switchTo(next: Mode) {
+    clearError();
+    setResolveError(null);
+    setMode(next);
+  }
+
+  // The other way in, offered as a small link under the main one.
+  const alternative: { mode: Mode; label: string } | null =
+    mode === 'code'
+      ? { mode: IS_H5 ? 'paste' : 'scan', label: IS_H5 ? '无法输入数字？粘贴长签到码' : '改为扫码签到' }
+      : target
+        ? { mode: 'code', label: IS_H5 ? '改为输入 6 位签到码' : '无法扫码？输入 6 位签到码' }
+        : null;
 
   const message = resolveError ?? error;
   return (
     <View className="checkin-panel">
       {target?.place ? <Text className="checkin-panel-hint">本活动需在「{target.place.name}」现场定位签到</Text> : null}
-      {IS_H5 ? (
+      {mode === 'code' ? (
+        <>
+          <Text className="checkin-panel-label">输入书记手机上显示的 6 位签到码</Text>
+          <Input
+            className="checkin-panel-code"
+            type="number"
+            maxlength={6}
+            value={code}
+            placeholder="6 位签到码"
+            onInput={(event) => setCode(normalizeCode(event.detail.value))}
+            onConfirm={() => void go({ code })}
+          />
+          <ActionButton busy={submitting} onClick={() => void go({ code })}>
+            签到
+          </ActionButton>
+        </>
+      ) : mode === 'paste' ? (
         <>
           <Input
             className="checkin-panel-input"
-            value={code}
+            value={payload}
             placeholder="粘贴签到码"
-            onInput={(event) => setCode(event.detail.value)}
+            onInput={(event) => setPayload(event.detail.value)}
           />
-          <ActionButton busy={submitting} onClick={() => void go(code)}>
+          <ActionButton busy={submitting} onClick={() => void go({ qr: payload })}>
             签到
           </ActionButton>
         </>
@@ -61,6 +100,11 @@ export function CheckinPanel({ target, resolve, replacePage }: CheckinPanelProps
           扫码签到
         </ActionButton>
       )}
+      {alternative ? (
+        <View className="checkin-panel-switch" onClick={() => switchTo(alternative.mode)}>
+          {alternative.label}
+        </View>
+      ) : null}
       {message ? (
         <View className="checkin-panel-error">
           <Text>{message}</Text>

@@ -16,6 +16,30 @@ export interface CheckinTarget {
 
 const IS_H5 = process.env.TARO_ENV === 'h5';
 
+/** What the member gives: the scanned or pasted payload, or the 6-digit code typed from the secretary's screen. */
+export type CheckinEntry = { readonly qr: string } | { readonly code: string };
+
+/**
+ * Which check-in this phone just created (201), so the result page can say 签到成功 rather than 已签到. Kept in
+ * memory, never in the URL: the result page reads the check-in itself from the server (issue #7 item 7).
+ */
+let justCreated: { activityId: string; checkinId: string } | null = null;
+
+export function wasJustCreated(activityId: string, checkinId: string): boolean {
+  return justCreated?.activityId === activityId && justCreated.checkinId === checkinId;
+}
+
+/** Digits only, at most 6: what a member's typing or pasting of "123 456" becomes. */
+export function normalizeCode(text: string): string {
+  return text.replace(/\D/g, '').slice(0, 6);
+}
+
+function missingEntryMessage(entry: CheckinEntry): string | null {
+  if ('code' in entry) return /^\d{6}$/.test(entry.code) ? null : '请输入书记手机上显示的 6 位签到码';
+  if (entry.qr) return null;
+  return IS_H5 ? '请先粘贴签到码' : '没有识别到签到码，请重新扫码';
+}
+
 /**
  * Submits a check-in: location when the activity has a place, then POST …/checkins, then the result page.
  * One submission at a time (repeat taps are ignored); one idempotency key per submission.
@@ -37,11 +61,12 @@ export function useCheckin() {
     }
   }
 
-  async function submit(target: CheckinTarget, payload: string, options: { replacePage?: boolean } = {}) {
-    const qr = payload.trim();
+  async function submit(target: CheckinTarget, given: CheckinEntry, options: { replacePage?: boolean } = {}) {
     if (inFlight.current) return;
-    if (!qr) {
-      setError(IS_H5 ? '请先粘贴签到码' : '没有识别到签到码，请重新扫码');
+    const entry: CheckinEntry = 'code' in given ? { code: normalizeCode(given.code) } : { qr: given.qr.trim() };
+    const missing = missingEntryMessage(entry);
+    if (missing) {
+      setError(missing);
       return;
     }
     inFlight.current = true;
@@ -50,16 +75,12 @@ export function useCheckin() {
     setLocationDenied(false);
     try {
       const location = await locate(target);
-      const result = await meetingsApi.checkIn(target.id, location ? { qr, location } : { qr }, newIdempotencyKey());
-      const query = {
-        id: target.id,
-        title: target.title,
-        at: result.checkin.at,
-        late: result.checkin.late ? 1 : 0,
-        existed: result.existed ? 1 : 0,
-      };
-      if (options.replacePage) replace('checkinResult', query);
-      else go('checkinResult', query);
+      const body = location ? { ...entry, location } : entry;
+      const result = await meetingsApi.checkIn(target.id, body, newIdempotencyKey());
+      justCreated = result.existed ? null : { activityId: target.id, checkinId: result.checkin.id };
+      // Only the id: the result page asks the server what happened.
+      if (options.replacePage) replace('checkinResult', { id: target.id });
+      else go('checkinResult', { id: target.id });
     } catch (caught) {
       setLocationDenied(caught instanceof LocationError && caught.denied);
       setError(errorMessage(caught));

@@ -5,6 +5,8 @@ import { errorMessage } from '../../../lib/errors';
 
 export interface QrState {
   payload: string;
+  /** The same slot's 6-digit code, for members who type it. */
+  code: string;
   expiresAt: string;
   refreshAt: string;
 }
@@ -16,10 +18,10 @@ const RETRY_DELAY_MS = 3000;
 
 /**
  * The activity's current QR payload, fetched again each time the server's `refreshAt` passes (every 30 s, or
- * 10 s for an activity with `qrSlotSeconds: 10`), only while the page is shown. `secondsLeft` counts down to
- * the next code.
+ * 10 s for an activity with `qrSlotSeconds: 10`), only while the page is shown and `enabled` (the check-in
+ * window is open: no live code outside it). `secondsLeft` counts down to the next code.
  */
-export function useRotatingQr(activityId: string) {
+export function useRotatingQr(activityId: string, enabled: boolean) {
   const [qr, setQr] = useState<QrState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
@@ -54,9 +56,20 @@ export function useRotatingQr(activityId: string) {
     void fetchNext();
   }
 
-  useDidShow(start);
-  useDidHide(stop);
+  const [shown, setShown] = useState(true);
+  useDidShow(() => setShown(true));
+  useDidHide(() => setShown(false));
   useUnload(stop);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: start/stop read refs; only these two switch it.
+  useEffect(() => {
+    if (shown && enabled) start();
+    else {
+      stop();
+      if (!enabled) setQr(null);
+    }
+    return stop;
+  }, [shown, enabled]);
 
   useEffect(() => {
     const tick = setInterval(() => setNow(Date.now()), 1000);
