@@ -6,6 +6,7 @@ import type { MemberProfile } from '../../shared/auth/schemas';
 import { DomainError } from '../../shared/errors';
 import { maskIdNumber, maskPhone } from '../../shared/org/rules';
 import type { CreateMemberRequest, OrgNode, RosterMember, UpdateMemberRequest } from '../../shared/org/schemas';
+import { rollUp } from '../../shared/org/tree';
 import { tableName } from '../commons/config';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { cancellationReasons } from '../commons/dynamo';
@@ -153,7 +154,8 @@ export function activeMemberCheck(memberId: string, orgId: string): TransactItem
   };
 }
 
-export function toOrgNode(org: OrgRecord): OrgNode {
+/** `totalMembers` needs the subtree; a node shown alone (a secretary's branch) has only its own members. */
+export function toOrgNode(org: OrgRecord, totalMembers = org.memberCount): OrgNode {
   return {
     id: org.id,
     name: org.name,
@@ -161,6 +163,7 @@ export function toOrgNode(org: OrgRecord): OrgNode {
     parentId: org.parentId,
     path: org.path,
     memberCount: org.memberCount,
+    totalMembers,
   };
 }
 
@@ -186,7 +189,11 @@ export function toRosterMember(member: MemberRecord): RosterMember {
 export async function visibleTree(claims: MemberClaims): Promise<OrgNode[]> {
   const own = await requireOrg(claims.orgId);
   const nodes = claims.roles.includes('committee') ? await store.listSubtree(own) : [own];
-  return nodes.map(toOrgNode).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // The subtree is complete below `own`, so every visible node's roll-up is its true total.
+  const totals = rollUp(nodes);
+  return nodes
+    .map((node) => toOrgNode(node, totals.get(node.id)?.totalMembers))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 export const DEFAULT_ROSTER_PAGE = 50;

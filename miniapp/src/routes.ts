@@ -23,6 +23,7 @@ export const PAGES = {
   orgTree: 'pages/org/tree/index',
   roster: 'pages/org/roster/index',
   bindingCode: 'pages/org/binding-code/index',
+  orgActivities: 'pages/org/activities/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;

@@ -14,6 +14,8 @@ export const OrgNode = z.object({
   path: z.string(),
   /** Active members directly in this org (a maintained aggregate). */
   memberCount: z.number().int(),
+  /** Active members in this org and every org below it (computed from the tree, see ./tree.ts). */
+  totalMembers: z.number().int(),
 });
 export type OrgNode = z.infer<typeof OrgNode>;
 

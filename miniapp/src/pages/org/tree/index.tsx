@@ -1,55 +1,62 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { OrgKind, OrgNode } from '../../../../../shared/org/schemas';
-import { orgApi } from '../../../api/org';
-import { StatusView } from '../../../components/status-view';
+import { orgRows } from '../../../api/org';
+import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { go } from '../../../lib/nav';
 import { useRemote } from '../../../lib/use-remote';
 import './index.scss';
 
 const KIND_LABELS: Record<OrgKind, string> = { committee: '党委', general_branch: '党总支', branch: '党支部' };
 
-/** Depth-first order, each node after its parent (the server does not promise an order). */
-function ordered(nodes: OrgNode[]): { node: OrgNode; depth: number }[] {
-  const children = new Map<string | null, OrgNode[]>();
-  for (const node of nodes) children.set(node.parentId, [...(children.get(node.parentId) ?? []), node]);
-  const ids = new Set(nodes.map((node) => node.id));
-  const roots = nodes.filter((node) => node.parentId === null || !ids.has(node.parentId));
-  const out: { node: OrgNode; depth: number }[] = [];
-  const walk = (node: OrgNode, depth: number) => {
-    out.push({ node, depth });
-    for (const child of children.get(node.id) ?? []) walk(child, depth + 1);
-  };
-  for (const root of roots) walk(root, 0);
-  return out;
+/** "24 人 · 2 个支部" for a 党委/党总支 (its whole subtree); a branch just "12 人". */
+function sizeLabel(node: OrgNode, branches: number): string {
+  return node.kind === 'branch' ? `${node.totalMembers} 人` : `${node.totalMembers} 人 · ${branches} 个支部`;
 }
 
-/** Committee staff: the org tree; a branch opens its roster. */
+/** Committee staff: the org tree with summed sizes; each branch opens its 花名册 or its 活动. */
 export default function OrgTreePage() {
-  const tree = useRemote(() => orgApi.tree());
+  const tree = useRemote(orgRows);
+  const openRoster = (node: OrgNode) => go('roster', { orgId: node.id, orgName: node.name });
+  const openActivities = (node: OrgNode) => go('orgActivities', { orgId: node.id, orgName: node.name });
   return (
     <View className="page org-tree">
-      <Text className="section-title">选择党支部查看花名册</Text>
+      <Text className="section-title">选择党支部查看花名册或活动</Text>
       <StatusView loading={tree.loading} error={tree.error} hasData={!!tree.data} onRetry={() => void tree.reload()}>
-        <View className="card org-tree-list">
-          {tree.data
-            ? ordered(tree.data.nodes).map(({ node, depth }) => (
+        {tree.data && tree.data.length === 0 ? <EmptyBlock text="暂无组织" /> : null}
+        {tree.data && tree.data.length > 0 ? (
+          <View className="card org-tree-list">
+            {tree.data.map(({ node, depth, branches }) => {
+              const branch = node.kind === 'branch';
+              return (
                 <View
                   key={node.id}
-                  className={`org-node${node.kind === 'branch' ? ' org-node--branch' : ''}`}
-                  style={{ paddingLeft: Taro.pxTransform(depth * 20 + 16) }}
-                  onClick={() => {
-                    if (node.kind === 'branch') go('roster', { orgId: node.id, orgName: node.name });
-                  }}
+                  className={`org-node${branch ? ' org-node--branch' : ''}`}
+                  style={{ paddingLeft: Taro.pxTransform(depth * 16 + 12) }}
                 >
-                  <Text className="org-node-kind">{KIND_LABELS[node.kind]}</Text>
-                  <Text className="org-node-name">{node.name}</Text>
-                  <Text className="muted">{node.memberCount} 人</Text>
-                  {node.kind === 'branch' ? <Text className="org-node-arrow">›</Text> : null}
+                  {/* The name opens the roster, as before; the two entries below say so explicitly. */}
+                  <View className="org-node-head" onClick={() => (branch ? openRoster(node) : undefined)}>
+                    <Text className="org-node-kind">{KIND_LABELS[node.kind]}</Text>
+                    <Text className="org-node-name">{node.name}</Text>
+                  </View>
+                  <View className="org-node-foot">
+                    <Text className="muted org-node-size">{sizeLabel(node, branches)}</Text>
+                    {branch ? (
+                      <View className="org-node-entries">
+                        <View className="org-node-entry" onClick={() => openRoster(node)}>
+                          花名册
+                        </View>
+                        <View className="org-node-entry" onClick={() => openActivities(node)}>
+                          活动
+                        </View>
+                      </View>
+                    ) : null}
+                  </View>
                 </View>
-              ))
-            : null}
-        </View>
+              );
+            })}
+          </View>
+        ) : null}
       </StatusView>
     </View>
   );

@@ -1,33 +1,21 @@
-import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { activityPhase } from '../../../../../shared/meetings/checkin-rules';
+import { Picker, Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
 import { createActivity } from '../../../../../shared/meetings/routes';
-import type { Activity } from '../../../../../shared/meetings/schemas';
-import { meetingsApi } from '../../../api/meetings';
+import type { OrgNode } from '../../../../../shared/org/schemas';
+import { visibleBranches } from '../../../api/org';
 import { ActionButton } from '../../../components/action-button';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
-import { PHASE_LABELS, PHASE_TAG, timeRange } from '../../../lib/format';
 import { go } from '../../../lib/nav';
-import { usePagedList } from '../../../lib/use-paged-list';
+import { useRemote } from '../../../lib/use-remote';
 import { hasAnyRole, useSession } from '../../../store/session';
+import { ActivityList } from './activity-list';
 import './index.scss';
 
-const PAGE_SIZE = 20;
-
+/** Members and secretaries: their own branch. Committee staff: a branch picked from their subtree. */
 export default function ActivitiesPage() {
   const member = useSession((state) => state.member);
-  const { items, cursor, loading, error, load } = usePagedList<Activity>((cursor) =>
-    meetingsApi.list({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
-  );
-
-  useDidShow(() => void load(true));
-  useReachBottom(() => void load(false));
-  usePullDownRefresh(async () => {
-    await load(true);
-    Taro.stopPullDownRefresh();
-  });
-
-  const now = Date.now();
+  const committee = hasAnyRole(member, ['committee']);
   return (
     <View className="page activities">
       {hasAnyRole(member, createActivity.access) ? (
@@ -35,41 +23,47 @@ export default function ActivitiesPage() {
           <ActionButton onClick={() => go('activityCreate')}>＋ 发起活动</ActionButton>
         </View>
       ) : null}
-      <StatusView loading={loading} error={error} hasData={items !== null} onRetry={() => void load(items === null)}>
-        {items && items.length === 0 ? <EmptyBlock text="本支部还没有活动" /> : null}
-        {items?.map((activity) => {
-          const phase = activityPhase(activity.startAt, activity.endAt, now);
-          return (
-            <View
-              key={activity.id}
-              className="card activity-item"
-              onClick={() => go('activityDetail', { id: activity.id })}
-            >
-              <View className="row">
-                <Text className="activity-item-title">{activity.title}</Text>
-                <Text className={PHASE_TAG[phase]}>{PHASE_LABELS[phase]}</Text>
-              </View>
-              <Text className="muted activity-item-line">{timeRange(activity.startAt, activity.endAt)}</Text>
-              <Text className="muted activity-item-line">
-                {activity.orgName}
-                {activity.place ? ` · ${activity.place.name}` : ''}
-              </Text>
-              <Text className="muted activity-item-line">
-                已签到 {activity.checkedIn} 人{activity.late ? `（迟到 ${activity.late}）` : ''}
-              </Text>
-            </View>
-          );
-        })}
-        {items && items.length > 0 ? (
-          cursor ? (
-            <View className="activities-more" onClick={() => void load(false)}>
-              {loading ? '加载中…' : '加载更多'}
-            </View>
-          ) : (
-            <Text className="activities-end">没有更多了</Text>
-          )
-        ) : null}
-      </StatusView>
+      {committee ? <CommitteeActivities /> : <ActivityList emptyText="本支部还没有活动" />}
     </View>
+  );
+}
+
+/** The branch picker over GET /v1/orgs/tree; the choice lives as long as the tab page (default: the first). */
+function CommitteeActivities() {
+  const branches = useRemote(visibleBranches, { immediate: false });
+  const [pickedId, setPickedId] = useState<string | null>(null);
+  useDidShow(() => {
+    if (!branches.data) void branches.reload();
+  });
+
+  const list = branches.data ?? [];
+  const picked: OrgNode | undefined = list.find((branch) => branch.id === pickedId) ?? list[0];
+  const index = picked ? list.indexOf(picked) : 0;
+  return (
+    <StatusView
+      loading={branches.loading}
+      error={branches.error}
+      hasData={!!branches.data}
+      onRetry={() => void branches.reload()}
+    >
+      {branches.data && list.length === 0 ? <EmptyBlock text="您的组织下还没有党支部" /> : null}
+      {picked ? (
+        <>
+          <Picker
+            mode="selector"
+            range={list.map((branch) => branch.name)}
+            value={index}
+            onChange={(event) => setPickedId(list[Number(event.detail.value)]?.id ?? null)}
+          >
+            <View className="card activities-picker">
+              <Text className="activities-picker-label">支部</Text>
+              <Text className="activities-picker-name">{picked.name}</Text>
+              <Text className="activities-picker-switch">切换 ▾</Text>
+            </View>
+          </Picker>
+          <ActivityList key={picked.id} orgId={picked.id} emptyText="该支部还没有活动" />
+        </>
+      ) : null}
+    </StatusView>
   );
 }

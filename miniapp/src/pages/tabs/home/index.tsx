@@ -8,6 +8,7 @@ import { useProfile } from '../../../lib/use-profile';
 import { useRemote } from '../../../lib/use-remote';
 import type { PageName } from '../../../routes';
 import { hasAnyRole } from '../../../store/session';
+import { CommitteeBranches, loadBranches } from './branches';
 import { loadTodayActivities } from './today';
 import './index.scss';
 
@@ -20,17 +21,22 @@ interface Entry {
 export default function HomePage() {
   const { member, branchName, error: profileError, reload: reloadProfile } = useProfile();
   const today = useRemote(loadTodayActivities, { immediate: false });
+  const branches = useRemote(loadBranches, { immediate: false });
+  const committee = hasAnyRole(member, ['committee']);
 
-  useDidShow(() => void today.reload());
+  useDidShow(() => {
+    void today.reload();
+    if (committee) void branches.reload();
+  });
   usePullDownRefresh(async () => {
-    await Promise.all([today.reload(), reloadProfile()]);
+    await Promise.all([today.reload(), reloadProfile(), committee ? branches.reload() : undefined]);
     Taro.stopPullDownRefresh();
   });
 
   const entries: Entry[] = [{ text: '扫码签到', icon: '签', page: 'checkin' }];
   if (hasAnyRole(member, createActivity.access)) entries.push({ text: '发起活动', icon: '发', page: 'activityCreate' });
   if (hasAnyRole(member, ['secretary'])) entries.push({ text: '花名册', icon: '册', page: 'roster' });
-  if (hasAnyRole(member, ['committee'])) entries.push({ text: '组织架构', icon: '组', page: 'orgTree' });
+  if (committee) entries.push({ text: '组织架构', icon: '组', page: 'orgTree' });
 
   return (
     <View className="page home">
@@ -60,6 +66,8 @@ export default function HomePage() {
         ))}
       </View>
 
+      {committee ? <CommitteeBranches branches={branches} /> : null}
+
       <Text className="section-title">今日活动</Text>
       <StatusView
         loading={today.loading}
@@ -67,7 +75,9 @@ export default function HomePage() {
         hasData={!!today.data}
         onRetry={() => void today.reload()}
       >
-        {today.data && today.data.length === 0 ? <EmptyBlock text="今天没有本支部的活动" /> : null}
+        {today.data && today.data.length === 0 ? (
+          <EmptyBlock text={committee ? '今天没有本级组织的活动' : '今天没有本支部的活动'} />
+        ) : null}
         {today.data?.map(({ activity, phase, myCheckin }) => (
           <View
             key={activity.id}
