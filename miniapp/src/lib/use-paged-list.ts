@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { errorMessage } from './errors';
+import { errorMessage, type FailureKind, failureKind } from './errors';
 
 export interface Page<T> {
   readonly items: T[];
@@ -15,6 +15,7 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<FailureKind | null>(null);
   const running = useRef(false);
 
   async function load(reset: boolean): Promise<void> {
@@ -26,13 +27,15 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
       setItems((previous) => (reset || !previous ? page.items : [...previous, ...page.items]));
       setCursor(page.nextCursor);
       setError(null);
+      setFailure(null);
     } catch (caught) {
       setError(errorMessage(caught));
+      setFailure(failureKind(caught));
     } finally {
       running.current = false;
       setLoading(false);
     }
   }
 
-  return { items, cursor, loading, error, load };
+  return { items, cursor, loading, error, failure, load };
 }

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage } from './errors';
+import { errorMessage, type FailureKind, failureKind } from './errors';
 
 export interface Remote<T> {
   readonly data: T | undefined;
   readonly error: string | null;
+  /** What the error screen should offer (retry, leave, sign in again). */
+  readonly failure: FailureKind | null;
   readonly loading: boolean;
   /** Fetches again; keeps showing the previous data while it runs. */
   reload(): Promise<void>;
@@ -18,6 +20,7 @@ export function useRemote<T>(load: () => Promise<T>, options: { immediate?: bool
   const immediate = options.immediate !== false;
   const [data, setData] = useState<T>();
   const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<FailureKind | null>(null);
   const [loading, setLoading] = useState(immediate);
   const generation = useRef(0);
   const mounted = useRef(true);
@@ -32,9 +35,13 @@ export function useRemote<T>(load: () => Promise<T>, options: { immediate?: bool
       if (mounted.current && mine === generation.current) {
         setData(value);
         setError(null);
+        setFailure(null);
       }
     } catch (caught) {
-      if (mounted.current && mine === generation.current) setError(errorMessage(caught));
+      if (mounted.current && mine === generation.current) {
+        setError(errorMessage(caught));
+        setFailure(failureKind(caught));
+      }
     } finally {
       if (mounted.current && mine === generation.current) setLoading(false);
     }
@@ -48,5 +55,5 @@ export function useRemote<T>(load: () => Promise<T>, options: { immediate?: bool
     };
   }, [reload, immediate]);
 
-  return { data, error, loading, reload };
+  return { data, error, failure, loading, reload };
 }

@@ -1,10 +1,15 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import type { FailureKind } from '../../lib/errors';
+import { back, restart } from '../../lib/nav';
+import { useSession } from '../../store/session';
 import './index.scss';
 
 interface StatusViewProps {
   loading: boolean;
   error: string | null;
+  /** What the failure allows (default 'retry'): a 403/404 offers 返回/回首页, never a 重试 that cannot work. */
+  failure?: FailureKind | null;
   /** Whether there is data to show (then a reload keeps it on screen instead of a spinner). */
   hasData: boolean;
   onRetry(): void;
@@ -12,7 +17,7 @@ interface StatusViewProps {
 }
 
 /** Every screen's three states: first load, failure with 重试, and the content. */
-export function StatusView({ loading, error, hasData, onRetry, children }: StatusViewProps) {
+export function StatusView({ loading, error, failure, hasData, onRetry, children }: StatusViewProps) {
   if (hasData) {
     return (
       <>
@@ -21,7 +26,7 @@ export function StatusView({ loading, error, hasData, onRetry, children }: Statu
       </>
     );
   }
-  if (error) return <ErrorBlock message={error} onRetry={onRetry} />;
+  if (error) return <ErrorBlock message={error} onRetry={onRetry} failure={failure ?? 'retry'} />;
   if (loading) return <LoadingBlock />;
   return <>{children}</>;
 }
@@ -35,14 +40,45 @@ export function LoadingBlock({ text = '加载中…' }: { text?: string }) {
   );
 }
 
-export function ErrorBlock({ message, onRetry }: { message: string; onRetry(): void }) {
+function signInAgain(): void {
+  useSession.getState().signOut();
+  restart('login');
+}
+
+/** The ways out a failure allows, most useful first. */
+function actionsFor(failure: FailureKind, onRetry: () => void): { label: string; run: () => void }[] {
+  if (failure === 'sign_in') return [{ label: '重新登录', run: signInAgain }];
+  const leave = [
+    { label: '返回', run: () => back() },
+    { label: '回首页', run: () => restart('home') },
+  ];
+  return failure === 'leave' ? leave : [{ label: '重试', run: onRetry }, leave[0]!];
+}
+
+export function ErrorBlock({
+  message,
+  onRetry,
+  failure = 'retry',
+}: {
+  message: string;
+  onRetry(): void;
+  failure?: FailureKind;
+}) {
+  const [first, ...others] = actionsFor(failure, onRetry);
   return (
     <View className="status-block">
       <Text className="status-icon">!</Text>
       <Text className="status-text status-error">{message}</Text>
-      <View className="status-retry" onClick={onRetry}>
-        重试
-      </View>
+      {first ? (
+        <View className="status-retry" onClick={first.run}>
+          {first.label}
+        </View>
+      ) : null}
+      {others.map((action) => (
+        <View key={action.label} className="status-secondary" onClick={action.run}>
+          {action.label}
+        </View>
+      ))}
     </View>
   );
 }

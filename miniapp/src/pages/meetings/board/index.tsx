@@ -25,7 +25,13 @@ export default function ActivityBoardPage() {
 
   return (
     <View className="page activity-board">
-      <StatusView loading={board.loading} error={board.error} hasData={!!data} onRetry={board.restart}>
+      <StatusView
+        loading={board.loading}
+        error={board.error}
+        failure={board.failure}
+        hasData={!!data}
+        onRetry={board.restart}
+      >
         {data ? (
           <>
             <View className="board-stats">

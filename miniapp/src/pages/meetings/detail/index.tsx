@@ -35,7 +35,13 @@ export default function ActivityDetailPage() {
   const data = detail.data;
   return (
     <View className="page activity-detail">
-      <StatusView loading={detail.loading} error={detail.error} hasData={!!data} onRetry={() => void detail.reload()}>
+      <StatusView
+        loading={detail.loading}
+        error={detail.error}
+        failure={detail.failure}
+        hasData={!!data}
+        onRetry={() => void detail.reload()}
+      >
         {data ? (
           <>
             <View className="card">

@@ -63,6 +63,7 @@ export default function ActivityQrPage() {
       <StatusView
         loading={detail.loading || (open && !qr)}
         error={detail.error ?? error}
+        failure={detail.failure}
         hasData={!!closed || !!qr}
         onRetry={() => {
           void detail.reload();

@@ -31,7 +31,13 @@ export default function CheckinResultPage() {
 
   return (
     <View className="page checkin-result">
-      <StatusView loading={detail.loading} error={detail.error} hasData={!!detail.data} onRetry={detail.reload}>
+      <StatusView
+        loading={detail.loading}
+        error={detail.error}
+        failure={detail.failure}
+        hasData={!!detail.data}
+        onRetry={detail.reload}
+      >
         {detail.data ? <ResultCard data={detail.data} /> : null}
       </StatusView>
       <View className="actions">

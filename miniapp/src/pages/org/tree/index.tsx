@@ -22,7 +22,13 @@ export default function OrgTreePage() {
   return (
     <View className="page org-tree">
       <Text className="section-title">选择党支部查看花名册或活动</Text>
-      <StatusView loading={tree.loading} error={tree.error} hasData={!!tree.data} onRetry={() => void tree.reload()}>
+      <StatusView
+        loading={tree.loading}
+        error={tree.error}
+        failure={tree.failure}
+        hasData={!!tree.data}
+        onRetry={() => void tree.reload()}
+      >
         {tree.data && tree.data.length === 0 ? <EmptyBlock text="暂无组织" /> : null}
         {tree.data && tree.data.length > 0 ? (
           <View className="card org-tree-list">

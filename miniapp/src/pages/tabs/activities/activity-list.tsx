@@ -23,7 +23,7 @@ interface ActivityListProps {
  * still loading for the previous branch can never land in (or block) this one.
  */
 export function ActivityList({ orgId, emptyText }: ActivityListProps) {
-  const { items, cursor, loading, error, load } = usePagedList<Activity>((cursor) =>
+  const { items, cursor, loading, error, failure, load } = usePagedList<Activity>((cursor) =>
     meetingsApi.list({ limit: PAGE_SIZE, ...(orgId ? { orgId } : {}), ...(cursor ? { cursor } : {}) }),
   );
 
@@ -41,7 +41,13 @@ export function ActivityList({ orgId, emptyText }: ActivityListProps) {
 
   const now = Date.now();
   return (
-    <StatusView loading={loading} error={error} hasData={items !== null} onRetry={() => void load(items === null)}>
+    <StatusView
+      loading={loading}
+      error={error}
+      failure={failure}
+      hasData={items !== null}
+      onRetry={() => void load(items === null)}
+    >
       {items && items.length === 0 ? <EmptyBlock text={emptyText} /> : null}
       {items?.map((activity) => {
         const phase = activityPhase(activity.startAt, activity.endAt, now);

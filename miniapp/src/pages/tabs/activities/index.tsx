@@ -43,6 +43,7 @@ function CommitteeActivities() {
     <StatusView
       loading={branches.loading}
       error={branches.error}
+      failure={branches.failure}
       hasData={!!branches.data}
       onRetry={() => void branches.reload()}
     >

@@ -15,6 +15,7 @@ export function CommitteeBranches({ branches }: { branches: BranchesRemote }) {
       <StatusView
         loading={branches.loading}
         error={branches.error}
+        failure={branches.failure}
         hasData={!!branches.data}
         onRetry={() => void branches.reload()}
       >

@@ -72,6 +72,7 @@ export default function HomePage() {
       <StatusView
         loading={today.loading}
         error={today.error}
+        failure={today.failure}
         hasData={!!today.data}
         onRetry={() => void today.reload()}
       >

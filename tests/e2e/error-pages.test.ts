@@ -1,0 +1,49 @@
+/**
+ * Error screens offer the way out (issue #7): a page the person may not see (403) or that does not exist
+ * (404) says so in plain Chinese and offers 返回 / 回首页 — never a 重试 that cannot succeed.
+ * Screenshots: test-results/e2e/7x-error-*.png.
+ */
+import type { Browser } from 'playwright-core';
+import { ensureH5Build, loginByTapping, startWorld, type World } from './support/app';
+import { launchBrowser, NARROW, newPhone, screenshot } from './support/browser';
+
+jest.setTimeout(120_000);
+
+let world: World;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureH5Build();
+  world = await startWorld();
+  browser = await launchBrowser();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await world?.stop();
+});
+
+it.each([
+  ['another branch’s activity (403)', 'other', /其他支部|不是您所在支部/],
+  ['an activity that does not exist (404)', 'missing', /活动不存在/],
+])('shows %s with 返回 and 回首页, not 重试', async (_what, which, message) => {
+  const secretary2 = await world.api.login('demo-secretary-2');
+  const otherId = await world.api.createOngoingActivity(secretary2.token, secretary2.orgId, '外科支部学习');
+  const id = which === 'other' ? otherId : 'a-does-not-exist';
+  for (const viewport of [undefined, NARROW]) {
+    const { context, page } = await newPhone(browser, viewport);
+    try {
+      await loginByTapping(page, world.h5.url, 'demo-member-1');
+      await page.goto(`${world.h5.url}/#/pages/meetings/detail/index?id=${id}`);
+      await page.getByText(message).first().waitFor();
+      await page.locator('.status-retry', { hasText: '返回' }).waitFor();
+      await page.locator('.status-secondary', { hasText: '回首页' }).waitFor();
+      expect(await page.locator('.status-retry', { hasText: '重试' }).count()).toBe(0);
+      await screenshot(page, `7${which === 'other' ? 1 : 2}-error-${which}${viewport ? '-320' : ''}`);
+      await page.locator('.status-secondary', { hasText: '回首页' }).click();
+      await page.getByText('今日活动').first().waitFor();
+    } finally {
+      await context.close();
+    }
+  }
+});
