@@ -41,7 +41,7 @@ export default function ActivityQrPage() {
   const id = useRouter().params.id ?? '';
   const detail = useRemote(() => meetingsApi.get(id));
   const open = detail.data?.window === 'open';
-  const { qr, error, secondsLeft, retry } = useRotatingQr(id, open);
+  const { qr, error, secondsLeft, screenOn, retry } = useRotatingQr(id, open);
   const image = useMemo(() => (qr ? qrDataUrl(qr.payload) : null), [qr]);
 
   useEffect(() => {
@@ -91,6 +91,11 @@ export default function ActivityQrPage() {
             <Text className="qr-code-label">签到码</Text>
             <Text className="qr-code">{spacedCode(qr.code)}</Text>
             <Text className="qr-countdown">{secondsLeft > 0 ? `${secondsLeft} 秒后自动更新` : '正在更新…'}</Text>
+            {screenOn === 'unsupported' ? (
+              <Text className="qr-screen-hint muted">
+                此浏览器不能保持屏幕常亮：请在手机设置里把自动锁屏调长，或在微信小程序中打开本页
+              </Text>
+            ) : null}
             {IS_H5 ? (
               <>
                 <Text className="qr-payload-label">无法输入数字时，可复制长签到码发给党员</Text>

@@ -1,7 +1,8 @@
-import Taro, { useDidHide, useDidShow, useUnload } from '@tarojs/taro';
+import { useDidHide, useDidShow, useUnload } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { meetingsApi } from '../../../api/meetings';
 import { errorMessage } from '../../../lib/errors';
+import { keepScreenOn, type ScreenOn } from '../../../lib/keep-screen-on';
 
 export interface QrState {
   payload: string;
@@ -51,8 +52,6 @@ export function useRotatingQr(activityId: string, enabled: boolean) {
   function start() {
     stop();
     active.current = true;
-    // Members scan this screen: keep it on (weapp; a no-op where unsupported).
-    Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => {});
     void fetchNext();
   }
 
@@ -76,6 +75,23 @@ export function useRotatingQr(activityId: string, enabled: boolean) {
     return () => clearInterval(tick);
   }, []);
 
+  // Members scan this screen: keep it on while a code shows, and say so where the phone cannot.
+  const [screenOn, setScreenOn] = useState<ScreenOn | null>(null);
+  useEffect(() => {
+    if (!(shown && enabled)) return;
+    let release = () => {};
+    let gone = false;
+    void keepScreenOn().then(({ state, stop: stopKeeping }) => {
+      if (gone) return stopKeeping();
+      release = stopKeeping;
+      setScreenOn(state);
+    });
+    return () => {
+      gone = true;
+      release();
+    };
+  }, [shown, enabled]);
+
   const secondsLeft = qr ? Math.max(0, Math.ceil((Date.parse(qr.refreshAt) - now) / 1000)) : 0;
-  return { qr, error, secondsLeft, retry: start };
+  return { qr, error, secondsLeft, screenOn, retry: start };
 }

@@ -76,10 +76,10 @@ export default function HomePage() {
         hasData={!!today.data}
         onRetry={() => void today.reload()}
       >
-        {today.data && today.data.length === 0 ? (
+        {today.data && today.data.total === 0 ? (
           <EmptyBlock text={committee ? '今天没有本级组织的活动' : '今天没有本支部的活动'} />
         ) : null}
-        {today.data?.map(({ activity, phase, myCheckin }) => (
+        {today.data?.items.map(({ activity, phase, myCheckin }) => (
           <View
             key={activity.id}
             className="card home-activity"
@@ -96,6 +96,11 @@ export default function HomePage() {
             </Text>
           </View>
         ))}
+        {today.data && today.data.total > today.data.items.length ? (
+          <View className="home-more" onClick={() => go('activities')}>
+            查看全部 {today.data.total} 个今日活动 ›
+          </View>
+        ) : null}
       </StatusView>
     </View>
   );
