@@ -25,8 +25,15 @@ const issueBindingCode = async ({ params, claims, now }: RouteContext<typeof rou
   if (member.openid) throw new DomainError('MEMBER_ALREADY_BOUND');
   return auth.issueBindingCode(member.id, claims.memberId, now);
 };
-// A replay draws a new code (the stored answer holds none); the first one stays single-use until it expires.
+// A replay draws a new code (the stored answer holds none), which revokes the first like any new code does.
 mount(app, routes.issueBindingCode, issueBindingCode, { reissue: (ctx) => issueBindingCode(ctx) });
+
+mount(app, routes.revokeBindingCode, async ({ params, claims, now }) => {
+  const member = await org.findMember(params.id);
+  if (!member) throw new DomainError('MEMBER_NOT_FOUND');
+  requireScope(claims, routes.revokeBindingCode, { orgId: member.orgId, orgPath: member.orgPath });
+  return auth.revokeBindingCode(member.id, now);
+});
 
 mount(app, routes.me, async ({ claims }) => auth.me(claims.memberId));
 

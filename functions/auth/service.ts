@@ -3,7 +3,6 @@ import { randomInt } from 'node:crypto';
 import { BINDING_CODE_ALPHABET, type LoginResponse, type MemberProfile } from '../../shared/auth/schemas';
 import { DomainError } from '../../shared/errors';
 import { RATE_LIMITS } from '../../shared/http/rate-limits';
-import { isConditionFailure } from '../commons/dynamo';
 import { hit, refuseIfLocked } from '../commons/rate-limit';
 import { signToken } from '../commons/tokens';
 import * as org from '../org/service';
@@ -46,7 +45,9 @@ export async function bind(openid: string, bindingCode: string, ip: string, nowM
     hit(RATE_LIMITS.bindPerOpenid, openid, nowMs),
   ]);
   const record = await store.getBindingCode(bindingCode);
-  if (!record || record.usedAt || record.expiresAt * 1000 <= nowMs) return wrongCode(openid, ip, nowMs);
+  if (!record || record.usedAt || record.revokedAt || record.expiresAt * 1000 <= nowMs) {
+    return wrongCode(openid, ip, nowMs);
+  }
   const outcome = await store.bindOpenid(
     bindingCode,
     openid,
@@ -98,18 +99,30 @@ function randomBindingCode(): string {
   return code;
 }
 
+/** A new code for the member; their previous unused code is revoked in the same transaction. */
 export async function issueBindingCode(memberId: string, issuedBy: string, nowMs: number) {
   const expiresAt = Math.floor(nowMs / 1000) + BINDING_CODE_TTL_HOURS * 3600;
+  const nowIso = new Date(nowMs).toISOString();
   for (let attempt = 0; attempt < 5; attempt++) {
     const code = randomBindingCode();
-    try {
-      await store.putBindingCode({ code, memberId, expiresAt, issuedBy });
-      return { bindingCode: code, expiresAt: new Date(expiresAt * 1000).toISOString() };
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error; // 32^8 codes: a collision is rare, just draw again
-    }
+    const previous = await store.currentBindingCode(memberId);
+    const old = previous ? await store.getBindingCode(previous) : null;
+    const usable = Boolean(old && !old.usedAt && !old.revokedAt && old.expiresAt * 1000 > nowMs);
+    // 32^8 codes: a collision is rare, and a concurrent issue for the same member rare too: just draw again.
+    const outcome = await store.issueCurrentBindingCode(
+      { code, memberId, expiresAt, issuedBy },
+      previous,
+      usable,
+      nowIso,
+    );
+    if (outcome === 'issued') return { bindingCode: code, expiresAt: new Date(expiresAt * 1000).toISOString() };
   }
   throw new Error('could not draw an unused binding code');
+}
+
+/** Revokes the member's current code (作废绑定码): `revoked` says whether there was a usable one. */
+export async function revokeBindingCode(memberId: string, nowMs: number) {
+  return { revoked: await store.revokeCurrentBindingCode(memberId, new Date(nowMs).toISOString()) };
 }
 
 export async function me(memberId: string) {

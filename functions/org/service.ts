@@ -8,7 +8,7 @@ import { maskIdNumber, maskPhone } from '../../shared/org/rules';
 import type { CreateMemberRequest, OrgNode, RosterMember, UpdateMemberRequest } from '../../shared/org/schemas';
 import { rollUp } from '../../shared/org/tree';
 import { tableName } from '../commons/config';
-import { decodeCursor, encodeCursor } from '../commons/cursor';
+import { cursorInvalid, decodeCursor, encodeCursor } from '../commons/cursor';
 import { cancellationReasons } from '../commons/dynamo';
 import { newId } from '../commons/ids';
 import type { MemberRecord, OrgRecord, TransactItem } from './store';
@@ -182,6 +182,9 @@ export function toRosterMember(member: MemberRecord): RosterMember {
     status: member.status,
     bound: Boolean(member.openid),
     version: member.version,
+    ...(member.leaveReason ? { leaveReason: member.leaveReason } : {}),
+    ...(member.leaveNote ? { leaveNote: member.leaveNote } : {}),
+    ...(member.leftAt ? { leftAt: member.leftAt } : {}),
   };
 }
 
@@ -200,9 +203,10 @@ export const DEFAULT_ROSTER_PAGE = 50;
 
 export async function rosterPage(
   orgId: string,
-  query: { status?: 'active' | 'inactive' | 'all'; limit?: number; cursor?: string },
+  query: { status?: 'active' | 'inactive' | 'all'; limit?: number; cursor?: string; q?: string },
 ): Promise<{ items: RosterMember[]; nextCursor: string | null }> {
   const status = query.status ?? 'active';
+  if (query.q !== undefined) return searchPage(orgId, status, query.q, query);
   // The cursor is bound to this org AND this status filter: a cursor of another list is refused, not misread.
   const list = `org.roster|org=${orgId}|status=${status}`;
   const page = await store.listRoster(orgId, {
@@ -213,6 +217,28 @@ export async function rosterPage(
   return { items: page.items.map(toRosterMember), nextCursor: await encodeCursor(page.lastKey, list) };
 }
 
+/**
+ * A name search (`q`): a branch holds at most a few hundred people, so the whole roster of that status is read
+ * (every page, GSI1) and filtered here; the cursor is an offset into the filtered list, bound to every filter.
+ */
+async function searchPage(
+  orgId: string,
+  status: 'active' | 'inactive' | 'all',
+  q: string,
+  query: { limit?: number; cursor?: string },
+): Promise<{ items: RosterMember[]; nextCursor: string | null }> {
+  const list = `org.roster|org=${orgId}|status=${status}|q=${q}`;
+  const key = await decodeCursor(query.cursor, list);
+  const offset = key === undefined ? 0 : key.offset;
+  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw cursorInvalid();
+  const limit = query.limit ?? DEFAULT_ROSTER_PAGE;
+  const needle = q.toLowerCase();
+  const matches = (await store.listAllRoster(orgId, status)).filter((m) => m.name.toLowerCase().includes(needle));
+  const page = matches.slice(offset, offset + limit);
+  const next = offset + limit < matches.length ? { offset: offset + limit } : undefined;
+  return { items: page.map(toRosterMember), nextCursor: await encodeCursor(next, list) };
+}
+
 /** Every member of an org, active and inactive, in roster order (the export). */
 export function allMembers(orgId: string): Promise<MemberRecord[]> {
   return store.listAllRoster(orgId, 'all');
@@ -220,11 +246,31 @@ export function allMembers(orgId: string): Promise<MemberRecord[]> {
 
 /** The member as the editor wants it: their fields, the roles they gave (committee kept), version + 1. */
 export function applyUpdate(member: MemberRecord, patch: UpdateMemberRequest, nowIso: string): MemberRecord {
-  const { version: _seen, roles, ...fields } = patch;
+  const { version: _seen, roles, leaveReason, leaveNote, ...fields } = patch;
   const nextRoles: MemberRecord['roles'] = roles
     ? [...new Set(['member' as const, ...roles, ...member.roles.filter((r) => r === 'committee')])]
     : member.roles;
-  return { ...member, ...fields, roles: nextRoles, version: member.version + 1, updatedAt: nowIso };
+  const { leaveReason: _r, leaveNote: _n, leftAt: _l, ...rest } = member;
+  const next: MemberRecord = { ...rest, ...fields, roles: nextRoles, version: member.version + 1, updatedAt: nowIso };
+  if (next.status !== 'inactive') return next; // (re)activated: the leave record goes with the status
+  if (member.status === 'inactive' && !leaveReason) {
+    // Still inactive, reason untouched: keep what was recorded.
+    return { ...next, ...pick(member) };
+  }
+  return {
+    ...next,
+    leaveReason: leaveReason ?? member.leaveReason ?? 'other',
+    ...(leaveNote ? { leaveNote } : {}),
+    leftAt: member.status === 'inactive' && member.leftAt ? member.leftAt : nowIso,
+  };
+}
+
+function pick(member: MemberRecord): Partial<MemberRecord> {
+  return {
+    ...(member.leaveReason ? { leaveReason: member.leaveReason } : {}),
+    ...(member.leaveNote ? { leaveNote: member.leaveNote } : {}),
+    ...(member.leftAt ? { leftAt: member.leftAt } : {}),
+  };
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../shared/auth/roles';
-import type { OrgKind } from '../../shared/org/schemas';
+import type { LeaveReason, OrgKind } from '../../shared/org/schemas';
 import { tableName } from '../commons/config';
 import type { PageKey } from '../commons/cursor';
 import { dynamo, queryAll, withoutKeys } from '../commons/dynamo';
@@ -50,6 +50,10 @@ export interface MemberRecord {
   readonly roles: Role[];
   readonly status: 'active' | 'inactive';
   readonly openid?: string;
+  /** 停用: why and when (only while inactive). */
+  readonly leaveReason?: LeaveReason;
+  readonly leaveNote?: string;
+  readonly leftAt?: string;
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;

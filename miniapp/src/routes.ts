@@ -22,6 +22,9 @@ export const PAGES = {
   // subpackage pages/org
   orgTree: 'pages/org/tree/index',
   roster: 'pages/org/roster/index',
+  memberDetail: 'pages/org/member/index',
+  memberAdd: 'pages/org/member-add/index',
+  rosterImport: 'pages/org/import/index',
   bindingCode: 'pages/org/binding-code/index',
   orgActivities: 'pages/org/activities/index',
 } as const;

@@ -11,6 +11,7 @@ import {
   MeResponse,
   RefreshRequest,
   RefreshResponse,
+  RevokeBindingCodeResponse,
 } from './schemas';
 
 export const login = defineRoute({
@@ -74,7 +75,7 @@ export const issueBindingCode = defineRoute({
   domain: 'auth',
   method: 'post',
   path: '/v1/members/{id}/binding-code',
-  summary: '为党员生成一次性绑定码（24 小时有效）',
+  summary: '为党员生成一次性绑定码（24 小时有效；新码生成后旧码作废）',
   access: ['secretary', 'committee'],
   scoped: true,
   params: MemberIdParams,
@@ -82,6 +83,19 @@ export const issueBindingCode = defineRoute({
   status: 201,
   // A binding code lets its holder bind a WeChat account: it is a credential, never kept in a stored answer.
   credentials: true,
+});
+
+export const revokeBindingCode = defineRoute({
+  id: 'auth.revokeBindingCode',
+  domain: 'auth',
+  method: 'post',
+  path: '/v1/members/{id}/binding-code/revoke',
+  summary: '作废党员当前未使用的绑定码（可重复调用）',
+  access: ['secretary', 'committee'],
+  scoped: true,
+  params: MemberIdParams,
+  response: RevokeBindingCodeResponse,
+  status: 200,
 });
 
 export const me = defineRoute({
@@ -96,4 +110,4 @@ export const me = defineRoute({
   status: 200,
 });
 
-export const authRoutes = [login, bind, refresh, logout, issueBindingCode, me] as const;
+export const authRoutes = [login, bind, refresh, logout, issueBindingCode, revokeBindingCode, me] as const;

@@ -57,6 +57,8 @@ export const LogoutResponse = z.object({ ok: z.literal(true) });
 
 export const MemberIdParams = z.strictObject({ id: z.string().regex(ID_PATTERN, '编号格式不正确') });
 export const BindingCodeResponse = z.object({ bindingCode: z.string(), expiresAt: z.string() });
+/** `revoked: false`: there was no usable code (none issued, already used, revoked or expired). */
+export const RevokeBindingCodeResponse = z.object({ revoked: z.boolean() });
 
 export const MeResponse = z.object({
   member: MemberProfile,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Role } from '../auth/roles';
 import { ID_PATTERN } from '../http/route';
+import { safeText } from '../http/text';
 import { isCalendarDate, isValidIdNumber, isValidPhone } from './rules';
 
 export const OrgKind = z.enum(['committee', 'general_branch', 'branch']);
@@ -67,6 +68,16 @@ export const CreateMemberRequest = z.strictObject({
 });
 export type CreateMemberRequest = z.infer<typeof CreateMemberRequest>;
 
+/** Why a member left the active roster (停用): 转出 / 去世 / 出党 / 其他. */
+export const LeaveReason = z.enum(['transferred_out', 'deceased', 'expelled', 'other']);
+export type LeaveReason = z.infer<typeof LeaveReason>;
+export const LEAVE_REASON_LABELS: Record<LeaveReason, string> = {
+  transferred_out: '转出',
+  deceased: '去世',
+  expelled: '出党',
+  other: '其他',
+};
+
 export const UpdateMemberRequest = z
   .strictObject({
     name: MemberName.optional(),
@@ -76,9 +87,14 @@ export const UpdateMemberRequest = z
     roles: z.array(BranchRole).max(2).optional(),
     /** 'inactive' = 停用 (left, transferred out, deceased); the record stays for history. */
     status: z.enum(['active', 'inactive']).optional(),
+    /** With `status: 'inactive'`: why the member left (the app requires it; absent → 'other'). */
+    leaveReason: LeaveReason.optional(),
+    leaveNote: safeText(1, 100, { max: '说明最多 100 个字' }).optional(),
     /** The version the editor saw: a stale edit is refused, not merged. */
     version: z.number().int().min(1),
   })
+  // A reason is asked for by the app, but not required here: clients of the original contract deactivate with
+  // `{status:'inactive', version}` alone, and that keeps working (recorded as 其他).
   .refine((v) => Object.keys(v).length > 1, { message: '至少修改一项' });
 export type UpdateMemberRequest = z.infer<typeof UpdateMemberRequest>;
 
@@ -95,6 +111,10 @@ export const RosterMember = z.object({
   status: z.enum(['active', 'inactive']),
   bound: z.boolean(),
   version: z.number().int(),
+  /** Set when the member was deactivated (停用): why, and when. */
+  leaveReason: LeaveReason.optional(),
+  leaveNote: z.string().optional(),
+  leftAt: z.string().optional(),
 });
 export type RosterMember = z.infer<typeof RosterMember>;
 
@@ -102,7 +122,11 @@ export const ListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).optional(),
   cursor: z.string().max(512).optional(),
 });
-export const RosterQuery = ListQuery.extend({ status: z.enum(['active', 'inactive', 'all']).optional() });
+export const RosterQuery = ListQuery.extend({
+  status: z.enum(['active', 'inactive', 'all']).optional(),
+  /** Name contains (搜索姓名). */
+  q: safeText(1, 20, { min: '请输入要搜索的姓名', max: '搜索词最多 20 个字' }).optional(),
+});
 
 export const RosterResponse = z.object({ items: z.array(RosterMember), nextCursor: z.string().nullable() });
 export const MemberResponse = z.object({ member: RosterMember });

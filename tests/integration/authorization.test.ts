@@ -57,6 +57,7 @@ const fixtures: Record<string, (b: Branch) => Request | Promise<Request>> = {
   'auth.refresh': async () => ({ body: { refreshToken: await freshRefreshToken() } }),
   'auth.logout': async () => ({ body: { refreshToken: await freshRefreshToken() } }),
   'auth.issueBindingCode': (b) => ({ params: { id: b.memberId } }),
+  'auth.revokeBindingCode': (b) => ({ params: { id: b.memberId } }),
   'auth.me': () => ({}),
   'org.tree': () => ({}),
   'org.listMembers': (b) => ({ params: { orgId: b.orgId } }),
@@ -146,7 +147,7 @@ beforeAll(async () => {
   // 'secretary'. The demoted one must be treated as the plain member the roster now says they are.
   for (const [name, change] of [
     ['secretary, role removed', { roles: [] }],
-    ['secretary, deactivated', { status: 'inactive' }],
+    ['secretary, deactivated', { status: 'inactive', leaveReason: 'other' }],
   ] as const) {
     const person = await enrol(api, committee, 'org-branch-1', `matrix-${change.roles ? 'demoted' : 'gone'}`, [
       'secretary',

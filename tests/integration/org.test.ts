@@ -180,7 +180,7 @@ describe('Route: PATCH /v1/members/{id}', () => {
     const member = await freshMember();
     const before = await memberCount();
     const off = await call('PATCH', `/v1/members/${member.id}`, 'demo-secretary-1', {
-      body: { status: 'inactive', version: member.version },
+      body: { status: 'inactive', leaveReason: 'other', version: member.version },
     });
     expect(off.status).toBe(200);
     expect(off.body.member.status).toBe('inactive');
@@ -197,7 +197,7 @@ describe('Route: PATCH /v1/members/{id}', () => {
   it('does not let a secretary deactivate themselves, nor touch another branch', async () => {
     const self = (await roster()).find((m) => m.id === 'm-demo-secretary-1')!;
     const answer = await call('PATCH', '/v1/members/m-demo-secretary-1', 'demo-secretary-1', {
-      body: { status: 'inactive', version: self.version },
+      body: { status: 'inactive', leaveReason: 'other', version: self.version },
     });
     expect(answer.status).toBe(422);
     expect(answer.body.error.code).toBe('CANNOT_DEACTIVATE_SELF');

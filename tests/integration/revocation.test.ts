@@ -57,7 +57,7 @@ describe('Reproduction 1: removing someone removes their access', () => {
   it('refuses a deactivated member’s check-in: 401, nothing written, counter unchanged', async () => {
     const person = await enrol(api, secretary, branch, 'gone-member');
     const { id, qr } = await activityWithQr();
-    await patchMember(api, secretary, person, { status: 'inactive' });
+    await patchMember(api, secretary, person, { status: 'inactive', leaveReason: 'other' });
     const answer = await api.call<Err>('POST', `/v1/activities/${id}/checkins`, {
       token: person.token,
       body: { qr },
@@ -78,7 +78,7 @@ describe('Reproduction 1: removing someone removes their access', () => {
       // Before: the token works for the secretary's routes.
       const before = await api.call('GET', `/v1/orgs/${branch}/members/export`, { token: former.token });
       expect(before.status).toBe(200);
-      await patchMember(api, secretary, former, { roles: [], status: 'inactive' });
+      await patchMember(api, secretary, former, { roles: [], status: 'inactive', leaveReason: 'other' });
     });
 
     it.each([

@@ -98,7 +98,11 @@ function apiFor(apiUrl: string) {
       );
       const record = roster.items.find((item) => item.id === memberId);
       if (!record) throw new Error(`member ${memberId} is not in the roster of ${orgId}`);
-      await ok('PATCH', `/v1/members/${memberId}`, token, { status: 'inactive', version: record.version });
+      await ok('PATCH', `/v1/members/${memberId}`, token, {
+        status: 'inactive',
+        leaveReason: 'other',
+        version: record.version,
+      });
     },
     qr: (token: string, id: string) =>
       ok<{ payload: string; refreshAt: string }>('GET', `/v1/activities/${id}/qr`, token),

@@ -39,7 +39,9 @@ export default function BindingCodePage() {
             <Text className="binding-code-text" selectable userSelect>
               {issued.bindingCode}
             </Text>
-            <Text className="muted">有效期至 {formatShanghai(issued.expiresAt, 'M月D日 HH:mm')}，仅可使用一次</Text>
+            <Text className="muted">
+              有效期至 {formatShanghai(issued.expiresAt, 'M月D日 HH:mm')}，仅可使用一次；重新生成后此码作废
+            </Text>
           </>
         ) : (
           <Text className="muted binding-hint">生成后请把绑定码告知该党员：在小程序首次登录后输入即可绑定身份。</Text>
