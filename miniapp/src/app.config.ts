@@ -22,7 +22,7 @@ export default defineAppConfig({
       selectedIconPath: `assets/tab/${tab.icon}-active.png`,
     })),
   },
-  requiredPrivateInfos: ['getLocation'],
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
     'scope.userLocation': { desc: '用于活动签到时确认您在活动地点附近' },
   },

@@ -5,7 +5,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../../test-results/e2e');
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs` are added to the defaults (e.g. a fake camera for one test file). */
+export async function launchBrowser(options: { extraArgs?: readonly string[] } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -16,6 +17,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.extraArgs ?? []),
     ],
   });
 }

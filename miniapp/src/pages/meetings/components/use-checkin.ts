@@ -52,13 +52,9 @@ export function useCheckin() {
 
   async function locate(target: CheckinTarget): Promise<LatLng | undefined> {
     if (!target.place) return undefined;
-    try {
-      return await currentLocation();
-    } catch (caught) {
-      // H5 browsers often cannot locate: submit anyway and let the server say LOCATION_REQUIRED.
-      if (IS_H5) return undefined;
-      throw caught;
-    }
+    // weapp and H5 alike (H5 converts the browser's WGS-84 position to GCJ-02): a refusal, no fix or a
+    // timeout is said in Chinese here rather than sent on to the server as LOCATION_REQUIRED.
+    return currentLocation();
   }
 
   async function submit(target: CheckinTarget, given: CheckinEntry, options: { replacePage?: boolean } = {}) {

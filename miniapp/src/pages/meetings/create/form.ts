@@ -67,7 +67,7 @@ export function toRequest(form: ActivityForm, orgId: string): CreateActivityRequ
   if (!form.withPlace) return { orgId, title, startAt, endAt, qrSlotSeconds };
   const name = form.placeName.trim();
   if (!name) return '请填写签到地点名称';
-  if (form.lat === null || form.lng === null) return '请点击「使用当前位置」获取签到地点坐标';
+  if (form.lat === null || form.lng === null) return '请获取签到地点坐标：使用当前位置、输入坐标或选用最近用过的地点';
   const radiusM = Number(form.radius);
   if (!Number.isInteger(radiusM) || radiusM < 20 || radiusM > 5000) return '签到范围应为 20–5000 米的整数';
   return { orgId, title, startAt, endAt, qrSlotSeconds, place: { name, lat: form.lat, lng: form.lng, radiusM } };

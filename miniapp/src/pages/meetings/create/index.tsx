@@ -4,10 +4,11 @@ import { newIdempotencyKey } from '../../../api/client';
 import { meetingsApi } from '../../../api/meetings';
 import { ActionButton } from '../../../components/action-button';
 import { errorMessage } from '../../../lib/errors';
-import { currentLocation } from '../../../lib/location';
 import { replace } from '../../../lib/nav';
+import { rememberPlace } from '../../../lib/recent-places';
 import { useSession } from '../../../store/session';
 import { type ActivityForm, initialForm, QR_SLOT_OPTIONS, toRequest } from './form';
+import { PlaceCoordinates, type PlacePick } from './place-coordinates';
 import './index.scss';
 
 export default function CreateActivityPage() {
@@ -15,23 +16,18 @@ export default function CreateActivityPage() {
   const [form, setForm] = useState<ActivityForm>(() => initialForm());
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const [locating, setLocating] = useState(false);
   // One key per filled-in form: a retry after a network failure cannot create a second activity.
   const idempotencyKey = useRef(newIdempotencyKey());
 
   const update = (patch: Partial<ActivityForm>) => setForm((previous) => ({ ...previous, ...patch }));
 
-  async function locateHere() {
-    setLocating(true);
-    setError(null);
-    try {
-      const here = await currentLocation();
-      update({ lat: here.lat, lng: here.lng });
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setLocating(false);
-    }
+  function pickPlace(pick: PlacePick) {
+    update({
+      lat: pick.lat,
+      lng: pick.lng,
+      ...(pick.name ? { placeName: pick.name } : {}),
+      ...(pick.radiusM ? { radius: String(pick.radiusM) } : {}),
+    });
   }
 
   async function submit() {
@@ -45,6 +41,7 @@ export default function CreateActivityPage() {
     setError(null);
     try {
       const { activity } = await meetingsApi.create(request, idempotencyKey.current);
+      if (request.place) rememberPlace(request.place);
       replace('activityQr', { id: activity.id });
     } catch (caught) {
       setError(errorMessage(caught));
@@ -108,12 +105,6 @@ export default function CreateActivityPage() {
             />
           </View>
           <View className="field">
-            <Text className="field-label">坐标</Text>
-            <Text className={`field-value${form.lat === null ? ' placeholder' : ''}`}>
-              {form.lat === null || form.lng === null ? '未获取' : `${form.lat.toFixed(5)}, ${form.lng.toFixed(5)}`}
-            </Text>
-          </View>
-          <View className="field">
             <Text className="field-label">范围（米）</Text>
             <Input
               className="field-input"
@@ -122,11 +113,7 @@ export default function CreateActivityPage() {
               onInput={(event) => update({ radius: event.detail.value })}
             />
           </View>
-          <View className="actions">
-            <ActionButton kind="secondary" busy={locating} onClick={() => void locateHere()}>
-              使用当前位置
-            </ActionButton>
-          </View>
+          <PlaceCoordinates lat={form.lat} lng={form.lng} onPick={pickPlace} onError={setError} />
         </>
       ) : null}
 

@@ -1,0 +1,121 @@
+/**
+ * H5 only (the weapp scans with Taro.scanCode): the phone's back camera in a <video>, a frame drawn to a
+ * canvas and decoded with jsQR every 200 ms until a code is found; then the camera stops and the payload goes
+ * to `onPayload`. jsQR is imported when the camera opens, so it is a chunk of its own, not in the first load;
+ * the check-in panel loads this file only when `process.env.TARO_ENV === 'h5'`, so the weapp has none of it.
+ */
+import { Text, View } from '@tarojs/components';
+import { useEffect, useRef } from 'react';
+import { ActionButton } from '../../../components/action-button';
+import './h5-scanner.scss';
+
+const SCAN_EVERY_MS = 200;
+/** Frames are decoded at most this wide: a QR filling a third of the picture still has ~5 px modules. */
+const DECODE_WIDTH = 640;
+
+export const SCANNER_MESSAGES = {
+  denied: '未获得相机权限，无法扫码。请在浏览器设置中允许使用相机，或改用签到码签到',
+  noCamera: '没有找到可用的相机，请改用签到码签到',
+  unsupported: '当前浏览器无法打开相机扫码，请改用签到码签到',
+  failed: '相机打开失败，请重试或改用签到码签到',
+} as const;
+
+interface H5ScannerProps {
+  onPayload(payload: string): void;
+  /** The camera cannot be used: a Chinese message for the person; the panel closes the scanner. */
+  onFail(message: string): void;
+  onCancel(): void;
+}
+
+function failureMessage(caught: unknown): string {
+  const name = (caught as { name?: string })?.name ?? '';
+  if (name === 'NotAllowedError' || name === 'SecurityError' || name === 'PermissionDeniedError') {
+    return SCANNER_MESSAGES.denied;
+  }
+  if (name === 'NotFoundError' || name === 'OverconstrainedError' || name === 'DevicesNotFoundError') {
+    return SCANNER_MESSAGES.noCamera;
+  }
+  return SCANNER_MESSAGES.failed;
+}
+
+export default function H5Scanner({ onPayload, onFail, onCancel }: H5ScannerProps) {
+  const videoRef = useRef<HTMLVideoElement | null>(null);
+  // The latest callbacks, so the camera effect runs once per opening.
+  const handlers = useRef({ onPayload, onFail });
+  handlers.current = { onPayload, onFail };
+
+  useEffect(() => {
+    let stopped = false;
+    let stream: MediaStream | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = () => {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+      for (const track of stream?.getTracks() ?? []) track.stop();
+      stream = null;
+    };
+
+    async function start() {
+      const media = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
+      if (!media?.getUserMedia) {
+        handlers.current.onFail(SCANNER_MESSAGES.unsupported);
+        return;
+      }
+      try {
+        const [decoder, opened] = await Promise.all([
+          import(/* webpackChunkName: "jsqr" */ 'jsqr'),
+          media.getUserMedia({ video: { facingMode: 'environment' }, audio: false }),
+        ]);
+        stream = opened;
+        const video = videoRef.current;
+        if (stopped || !video) {
+          stop();
+          return;
+        }
+        video.srcObject = opened;
+        await video.play();
+        const canvas = document.createElement('canvas');
+        const context = canvas.getContext('2d', { willReadFrequently: true });
+        const decode = decoder.default;
+        const tick = () => {
+          if (stopped) return;
+          if (context && video.readyState >= 2 && video.videoWidth > 0) {
+            const scale = Math.min(1, DECODE_WIDTH / video.videoWidth);
+            canvas.width = Math.round(video.videoWidth * scale);
+            canvas.height = Math.round(video.videoHeight * scale);
+            context.drawImage(video, 0, 0, canvas.width, canvas.height);
+            const frame = context.getImageData(0, 0, canvas.width, canvas.height);
+            const found = decode(frame.data, frame.width, frame.height, { inversionAttempts: 'dontInvert' });
+            if (found?.data) {
+              stop();
+              handlers.current.onPayload(found.data);
+              return;
+            }
+          }
+          timer = setTimeout(tick, SCAN_EVERY_MS);
+        };
+        tick();
+      } catch (caught) {
+        const wasStopped = stopped;
+        stop();
+        if (!wasStopped) handlers.current.onFail(failureMessage(caught));
+      }
+    }
+
+    void start();
+    return stop;
+  }, []);
+
+  return (
+    <View className="h5-scanner">
+      <View className="h5-scanner-frame">
+        <video ref={videoRef} className="h5-scanner-video" muted playsInline autoPlay />
+        <View className="h5-scanner-target" />
+      </View>
+      <Text className="h5-scanner-hint">将书记手机上的二维码放入框内，识别后自动签到</Text>
+      <ActionButton kind="plain" onClick={onCancel}>
+        取消扫码
+      </ActionButton>
+    </View>
+  );
+}
