@@ -18,6 +18,7 @@ import { startLocalApi } from '../scripts/local-api';
 import { randomSecret } from '../scripts/local-secrets';
 import { ensureTable } from '../scripts/table';
 import { withIdChecksum } from '../shared/org/rules';
+import { h5FirstLoadKb } from './h5-first-load';
 import { measureImportBomb } from './import-bomb';
 import { bundleSizes, weappMainPackageKb } from './sizes';
 import { percentile, pool } from './timing';
@@ -170,6 +171,7 @@ async function main(): Promise<void> {
     // 5. Sizes.
     const bundles = await bundleSizes(root);
     const weappKb = weappMainPackageKb(root);
+    const h5Kb = await h5FirstLoadKb(root);
 
     const rawP50 = percentile(raw, 50);
     const apiP50 = percentile(viaApi, 50);
@@ -202,6 +204,8 @@ async function main(): Promise<void> {
       ...Object.fromEntries(Object.entries(bundles).map(([domain, kb]) => [`lambda_${domain}_kb`, round(kb)])),
       max_lambda_bundle_kb: round(Math.max(...Object.values(bundles))),
       weapp_main_package_kb: weappKb === null ? -1 : round(weappKb),
+      h5_first_load_kb: h5Kb === null ? -1 : round(h5Kb),
+      h5_first_load_target_met: h5Kb !== null && h5Kb <= 300,
       size_target_met: Math.max(...Object.values(bundles)) <= 200 && weappKb !== null && weappKb <= 600,
     };
     const result = {
