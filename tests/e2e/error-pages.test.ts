@@ -47,3 +47,17 @@ it.each([
     }
   }
 });
+
+it('tells a member at once that only runners create activities, instead of refusing the filled-in form', async () => {
+  const { context, page } = await newPhone(browser, NARROW);
+  try {
+    await loginByTapping(page, world.h5.url, 'demo-member-2');
+    await page.goto(`${world.h5.url}/#/pages/meetings/create/index`);
+    await page.getByText('只有支部书记和组织委员可以发起活动').waitFor();
+    expect(await page.getByText('发起并显示签到码').count()).toBe(0);
+    await page.locator('.status-retry', { hasText: '返回' }).waitFor();
+    await screenshot(page, '74-create-as-member-320');
+  } finally {
+    await context.close();
+  }
+});

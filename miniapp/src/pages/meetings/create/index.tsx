@@ -1,12 +1,14 @@
 import { Input, Picker, Switch, Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
+import { createActivity } from '../../../../../shared/meetings/routes';
 import { newIdempotencyKey } from '../../../api/client';
 import { meetingsApi } from '../../../api/meetings';
 import { ActionButton } from '../../../components/action-button';
+import { ErrorBlock } from '../../../components/status-view';
 import { errorMessage } from '../../../lib/errors';
 import { replace } from '../../../lib/nav';
 import { rememberPlace } from '../../../lib/recent-places';
-import { useSession } from '../../../store/session';
+import { hasAnyRole, useSession } from '../../../store/session';
 import { type ActivityForm, initialForm, QR_SLOT_OPTIONS, toRequest } from './form';
 import { PlaceCoordinates, type PlacePick } from './place-coordinates';
 import './index.scss';
@@ -48,6 +50,15 @@ export default function CreateActivityPage() {
     } finally {
       setSubmitting(false);
     }
+  }
+
+  // Role-aware: a member who reaches this page by a link is told at once, not refused after filling it in.
+  if (member && !hasAnyRole(member, createActivity.access)) {
+    return (
+      <View className="page create-activity">
+        <ErrorBlock message="只有支部书记和组织委员可以发起活动" failure="leave" onRetry={() => {}} />
+      </View>
+    );
   }
 
   return (
