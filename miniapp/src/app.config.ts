@@ -8,6 +8,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#c8161d',
     navigationBarTitleText: '先锋',
     navigationBarTextStyle: 'white',
+    // WeChat draws its own bar; on H5 this makes Taro draw one too — the page's title with 返回 / 首页.
+    navigationStyle: 'default',
     backgroundColor: '#f5f5f5',
   },
   tabBar: {
