@@ -2,37 +2,18 @@
  * The committee (党委) account reaches its branches: the org tree with summed sizes, a branch's 活动 from the
  * tree and from 首页, and the 活动 tab's branch picker. Screenshots: test-results/e2e/4x-committee-*.png.
  */
-import type { Browser, Page } from 'playwright-core';
-import { ensureH5Build, loginByTapping, startWorld, tapTab, type World } from './support/app';
-import { launchBrowser, NARROW, newPhone, screenshot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { loginByTapping, tapTab } from './support/app';
+import { NARROW, screenshot } from './support/browser';
+import { setUpStage } from './support/stage';
 
 jest.setTimeout(180_000);
 
 /** The seed's 主题党日, one per branch (its month prefix depends on today). */
 const DEMO_TITLE = /月主题党日：重温入党誓词/;
 
-let world: World;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureH5Build();
-  world = await startWorld();
-  browser = await launchBrowser();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await world?.stop();
-});
-
-async function withPhone(run: (page: Page) => Promise<void>): Promise<void> {
-  const { context, page } = await newPhone(browser);
-  try {
-    await run(page);
-  } finally {
-    await context.close();
-  }
-}
+const stage = setUpStage();
+const { withPhone } = stage;
 
 /** The activity card of the seed's 主题党日 in `branch` (the card shows the branch's name). */
 function demoActivityOf(page: Page, branch: string) {
@@ -42,7 +23,7 @@ function demoActivityOf(page: Page, branch: string) {
 describe('Committee account', () => {
   it('sees summed sizes in the org tree and opens a branch’s activities from it', async () => {
     await withPhone(async (page) => {
-      await loginByTapping(page, world.h5.url, 'demo-committee');
+      await loginByTapping(page, stage.world.h5.url, 'demo-committee');
       await page.locator('.home-branch-row', { hasText: '外科党支部' }).waitFor();
       await screenshot(page, '40-committee-home');
 
@@ -73,7 +54,7 @@ describe('Committee account', () => {
 
   it('opens a branch’s activities from the committee’s 首页', async () => {
     await withPhone(async (page) => {
-      await loginByTapping(page, world.h5.url, 'demo-committee');
+      await loginByTapping(page, stage.world.h5.url, 'demo-committee');
       await page.setViewportSize(NARROW);
       await page.locator('.home-branch-row', { hasText: '内科第一党支部' }).waitFor();
       await screenshot(page, '40-committee-home-320');
@@ -85,7 +66,7 @@ describe('Committee account', () => {
 
   it('picks a branch on the 活动 tab and lists that branch’s activities', async () => {
     await withPhone(async (page) => {
-      await loginByTapping(page, world.h5.url, 'demo-committee');
+      await loginByTapping(page, stage.world.h5.url, 'demo-committee');
       await tapTab(page, '活动');
       // Default: the first branch in tree order.
       const picked = page.locator('.activities-picker-name');

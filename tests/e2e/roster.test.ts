@@ -4,38 +4,19 @@
  * test-results/e2e/60-*.png (390 px and 320 px).
  */
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { withIdChecksum } from '../../shared/org/rules';
-import { button, ensureH5Build, loginByTapping, startWorld, type World } from './support/app';
-import { launchBrowser, NARROW, newPhone, screenshot } from './support/browser';
+import { button, loginByTapping } from './support/app';
+import { NARROW, screenshot } from './support/browser';
+import { setUpStage } from './support/stage';
 
 jest.setTimeout(240_000);
 
-let world: World;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureH5Build();
-  world = await startWorld();
-  browser = await launchBrowser();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await world?.stop();
-});
-
-async function withPhone(run: (page: Page) => Promise<void>): Promise<void> {
-  const { context, page } = await newPhone(browser);
-  try {
-    await run(page);
-  } finally {
-    await context.close();
-  }
-}
+const stage = setUpStage();
+const { withPhone } = stage;
 
 async function openRoster(page: Page): Promise<void> {
-  await loginByTapping(page, world.h5.url, 'demo-secretary-1');
+  await loginByTapping(page, stage.world.h5.url, 'demo-secretary-1');
   await page.getByText('花名册', { exact: true }).click();
   await page.locator('.roster-item').first().waitFor();
 }
@@ -55,8 +36,8 @@ async function rowNames(page: Page): Promise<string[]> {
 
 describe('Roster management (花名册)', () => {
   it('shows at least 10 people on one 390 × 844 screen and finds a person by name', async () => {
-    const secretary = await world.api.login('demo-secretary-1');
-    const roster = await world.api.call<{ items: { name: string }[] }>(
+    const secretary = await stage.world.api.login('demo-secretary-1');
+    const roster = await stage.world.api.call<{ items: { name: string }[] }>(
       'GET',
       `/v1/orgs/${secretary.orgId}/members?limit=200`,
       secretary.token,

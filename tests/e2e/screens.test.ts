@@ -2,49 +2,22 @@
  * The other screens, as each role sees them: secretary (发起活动 → 签到二维码 → 看板, 花名册), committee (组织架构),
  * member (学习, 我的) and an unbound WeChat user (绑定). Screenshots: test-results/e2e/1x-*.png.
  */
-import type { Browser, Page } from 'playwright-core';
+
 import { messageFor } from '../../shared/errors';
 import { withIdChecksum } from '../../shared/org/rules';
-import {
-  button,
-  ensureH5Build,
-  loginByTapping,
-  reloadWithStoredSession,
-  startWorld,
-  tapTab,
-  type World,
-} from './support/app';
-import { launchBrowser, NARROW, newPhone, screenshot } from './support/browser';
+import { button, loginByTapping, reloadWithStoredSession, tapTab } from './support/app';
+import { NARROW, screenshot } from './support/browser';
+import { setUpStage } from './support/stage';
 
 jest.setTimeout(180_000);
 
-let world: World;
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureH5Build();
-  world = await startWorld();
-  browser = await launchBrowser();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await world?.stop();
-});
-
-async function withPhone(run: (page: Page) => Promise<void>): Promise<void> {
-  const { context, page } = await newPhone(browser);
-  try {
-    await run(page);
-  } finally {
-    await context.close();
-  }
-}
+const stage = setUpStage();
+const { withPhone } = stage;
 
 describe('Screens by role', () => {
   it('lets a secretary create an activity and shows its rotating QR code and board', async () => {
     await withPhone(async (page) => {
-      await loginByTapping(page, world.h5.url, 'demo-secretary-1');
+      await loginByTapping(page, stage.world.h5.url, 'demo-secretary-1');
       await page.getByText('发起活动', { exact: true }).waitFor();
       await screenshot(page, '10-secretary-home');
       await page.getByText('发起活动', { exact: true }).click();
@@ -79,7 +52,7 @@ describe('Screens by role', () => {
 
   it('shows a secretary the roster with masked phone and ID numbers', async () => {
     await withPhone(async (page) => {
-      await loginByTapping(page, world.h5.url, 'demo-secretary-1');
+      await loginByTapping(page, stage.world.h5.url, 'demo-secretary-1');
       await page.getByText('花名册', { exact: true }).click();
       await page
         .getByText(/^手机 1\d{2}\*{4}\d{4}$/)
@@ -92,7 +65,7 @@ describe('Screens by role', () => {
 
   it('lets committee staff pick a branch from the org tree', async () => {
     await withPhone(async (page) => {
-      await loginByTapping(page, world.h5.url, 'demo-committee');
+      await loginByTapping(page, stage.world.h5.url, 'demo-committee');
       await page.getByText('组织架构', { exact: true }).click();
       await page.getByText('外科党支部', { exact: true }).waitFor();
       await screenshot(page, '15-org-tree');
@@ -107,7 +80,7 @@ describe('Screens by role', () => {
 
   it('shows a member the study placeholder and their profile', async () => {
     await withPhone(async (page) => {
-      await loginByTapping(page, world.h5.url, 'demo-member-13');
+      await loginByTapping(page, stage.world.h5.url, 'demo-member-13');
       await tapTab(page, '学习');
       await page.getByText('党建知识学习即将上线').waitFor();
       await screenshot(page, '17-study');
@@ -128,9 +101,9 @@ describe('Screens by role', () => {
 
   it('lets a secretary issue a 绑定码 that binds a new WeChat user to the member', async () => {
     // Prepare: a new member of branch 1, not yet bound to any WeChat user.
-    const secretary = await world.api.login('demo-secretary-1');
+    const secretary = await stage.world.api.login('demo-secretary-1');
     const serial = String(100 + Math.floor(Math.random() * 900));
-    const created = await world.api.call<{ member: { id: string } }>(
+    const created = await stage.world.api.call<{ member: { id: string } }>(
       'POST',
       `/v1/orgs/${secretary.orgId}/members`,
       secretary.token,
@@ -148,7 +121,7 @@ describe('Screens by role', () => {
     // Act 1: the secretary finds them in the roster and issues a code.
     let bindingCode = '';
     await withPhone(async (page) => {
-      await loginByTapping(page, world.h5.url, 'demo-secretary-1');
+      await loginByTapping(page, stage.world.h5.url, 'demo-secretary-1');
       await page.getByText('花名册', { exact: true }).click();
       const card = page.locator('.roster-item', { hasText: '郑新同' });
       await card.getByText('未绑定').waitFor();
@@ -163,7 +136,7 @@ describe('Screens by role', () => {
 
     // Act 2: a WeChat user nobody knows logs in, is sent to the bind page, mistypes, then binds.
     await withPhone(async (page) => {
-      await page.goto(`${world.h5.url}/#/pages/login/index`);
+      await page.goto(`${stage.world.h5.url}/#/pages/login/index`);
       await page.getByRole('textbox', { name: /输入 openid/ }).fill(`e2e-newcomer-${serial}`);
       await button(page, '登录').click();
       await page.getByText('请输入绑定码').waitFor();
@@ -182,7 +155,7 @@ describe('Screens by role', () => {
   });
   it('sends a member whose session is no longer valid back to the login page', async () => {
     await withPhone(async (page) => {
-      await loginByTapping(page, world.h5.url, 'demo-member-2');
+      await loginByTapping(page, stage.world.h5.url, 'demo-member-2');
       // The stored token stops being accepted (a forged one: no refresh can help).
       await reloadWithStoredSession(page, { token: 'forged.token.value' });
       await page.getByText('demo-member-2', { exact: true }).waitFor();
