@@ -5,6 +5,7 @@
 import { codeForSlot } from '../../functions/meetings/qr';
 import type { Stack } from '../../scripts/stack';
 import { slotOf } from '../../shared/meetings/qr';
+import { createActivity, minutes } from '../support/activities';
 import { apiClient, startTestStack } from '../support/stack';
 
 type Api = ReturnType<typeof apiClient>;
@@ -15,24 +16,8 @@ let secretary: { token: string; orgId: string };
 let member: { token: string; id: string };
 let otherMember: { token: string; id: string };
 
-const minutes = (n: number) => n * 60_000;
-const iso = (ms: number) => new Date(ms).toISOString();
-
-async function newActivity(extra: Record<string, unknown> = {}, startOffset = -minutes(5), endOffset = minutes(120)) {
-  const now = Date.now();
-  const answer = await api.call<{ activity: { id: string } }>('POST', '/v1/activities', {
-    token: secretary.token,
-    body: {
-      orgId: secretary.orgId,
-      title: '主题党日：签到码',
-      startAt: iso(now + startOffset),
-      endAt: iso(now + endOffset),
-      ...extra,
-    },
-  });
-  expect(answer.status).toBe(201);
-  return answer.body.activity.id;
-}
+const newActivity = (extra: Record<string, unknown> = {}, startOffset?: number, endOffset?: number) =>
+  createActivity(api, secretary, '主题党日：签到码', extra, startOffset, endOffset);
 
 async function currentCode(activityId: string): Promise<string> {
   const answer = await api.call<{ payload: string; code: string }>('GET', `/v1/activities/${activityId}/qr`, {
