@@ -67,9 +67,23 @@ export async function createActivity(input: CreateActivityRequest, claims: Membe
     createdAt: new Date(nowMs).toISOString(),
     checkedIn: 0,
     late: 0,
+    // The branch's active members now (its maintained memberCount, from the GetItem above): the attendance
+    // figures' denominator for this activity (org overview).
+    expected: branch.memberCount,
   };
   await store.putActivity(activity);
   return activity;
+}
+
+/** One overview reads at most this many activities of a branch per month: 5 pages of 100. */
+export const MONTH_ACTIVITY_BOUNDS = { pageSize: 100, maxPages: 5 } as const;
+
+/**
+ * A branch's activities starting in [fromIso, toIso) with their counters (the org overview reads them here,
+ * never through the store). Bounded: `complete` is false when the branch had more than the bounds allow.
+ */
+export function activityCountersBetween(orgId: string, fromIso: string, toIso: string) {
+  return store.activitiesStartingBetween(orgId, fromIso, toIso, MONTH_ACTIVITY_BOUNDS);
 }
 
 export async function qrFor(activity: ActivityRecord, nowMs: number) {

@@ -3,6 +3,8 @@
  *
  * Activity  pk ACT#<id>  sk ACT                gsi1pk ORG#<orgId>#ACTIVITIES  gsi1sk <startAt>#<id>
  *   - get one: GetItem; a branch's activities, newest first: Query GSI1 (ScanIndexForward false)
+ *   - a branch's activities starting within [from, to) (a month, the overview): Query GSI1, gsi1sk BETWEEN,
+ *     bounded pages
  *   - checkedIn / late: maintained counters, changed in the same transaction as each check-in
  * Checkin   pk ACT#<id>  sk CHECKIN#<memberId> gsi1pk MEMBER#<memberId>#CHECKINS gsi1sk <at>
  *   - one per (activity, member) by key + attribute_not_exists: a repeat tap cannot make a second one
@@ -31,6 +33,8 @@ export interface ActivityRecord {
   readonly createdAt: string;
   readonly checkedIn: number;
   readonly late: number;
+  /** Active members of the branch at creation; absent on activities created before it was recorded. */
+  readonly expected?: number;
 }
 
 export interface CheckinRecord {
@@ -88,6 +92,42 @@ export async function listActivities(orgId: string, limit: number, startKey?: Pa
     items: (page.Items ?? []).map((item) => withoutKeys<ActivityRecord>(item)!),
     lastKey: page.LastEvaluatedKey,
   };
+}
+
+/** What a range read returns of each activity: its start and its counters (the overview's figures). */
+export type ActivityCounters = Pick<ActivityRecord, 'id' | 'startAt' | 'expected' | 'checkedIn' | 'late'>;
+
+/**
+ * A branch's activities starting in [fromIso, toIso), oldest first, at most `maxPages` pages of `pageSize`.
+ * gsi1sk is `<startAt ISO>#<id>`, so BETWEEN from AND to keeps every start ≥ from and < to (an activity
+ * starting exactly at `to` sorts after the bare `to`). `complete` is false when the bound cut the list short.
+ */
+export async function activitiesStartingBetween(
+  orgId: string,
+  fromIso: string,
+  toIso: string,
+  bounds: { pageSize: number; maxPages: number },
+): Promise<{ items: ActivityCounters[]; complete: boolean }> {
+  const items: ActivityCounters[] = [];
+  let startKey: PageKey | undefined;
+  for (let page = 0; page < bounds.maxPages; page++) {
+    const result = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': `ORG#${orgId}#ACTIVITIES`, ':from': fromIso, ':to': toIso },
+        ProjectionExpression: 'id, startAt, expected, checkedIn, #late',
+        ExpressionAttributeNames: { '#late': 'late' },
+        Limit: bounds.pageSize,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of result.Items ?? []) items.push(item as ActivityCounters);
+    startKey = result.LastEvaluatedKey;
+    if (!startKey) return { items, complete: true };
+  }
+  return { items, complete: false };
 }
 
 export async function getCheckin(activityId: string, memberId: string): Promise<CheckinRecord | null> {

@@ -3,6 +3,7 @@ import * as routes from '../../shared/org/routes';
 import { createDomainApp, mount, requireScope } from '../commons/http';
 import { lambdaHandler } from '../commons/lambda';
 import { importRoster } from './importer';
+import { orgOverview } from './overview';
 import { writeRosterWorkbook, XLSX_CONTENT_TYPE } from './roster-xlsx';
 import * as org from './service';
 
@@ -49,6 +50,12 @@ mount(app, routes.exportMembers, async ({ params, claims }) => {
       'cache-control': 'no-store',
     },
   });
+});
+
+mount(app, routes.orgOverview, async ({ params, query, claims, now }) => {
+  const target = await org.requireOrg(params.orgId);
+  requireScope(claims, routes.orgOverview, org.scopeOf(target));
+  return orgOverview(target, claims, query.month, now);
 });
 
 export const handler = lambdaHandler(app);

@@ -5,7 +5,9 @@ import {
   MemberIdParams,
   MemberResponse,
   OrgIdParams,
+  OrgOverviewResponse,
   OrgTreeResponse,
+  OverviewQuery,
   RosterQuery,
   RosterResponse,
   UpdateMemberRequest,
@@ -97,4 +99,26 @@ export const exportMembers = defineRoute({
   status: 200,
 });
 
-export const orgRoutes = [orgTree, listMembers, createMember, updateMember, importMembers, exportMembers] as const;
+export const orgOverview = defineRoute({
+  id: 'org.overview',
+  domain: 'org',
+  method: 'get',
+  path: '/v1/orgs/{orgId}/overview',
+  summary: '首页概览：各支部党员数、今日及本月活动数、出勤率（?month=YYYY-MM）',
+  access: MANAGERS,
+  scoped: true,
+  params: OrgIdParams,
+  query: OverviewQuery,
+  response: OrgOverviewResponse,
+  status: 200,
+});
+
+export const orgRoutes = [
+  orgTree,
+  listMembers,
+  createMember,
+  updateMember,
+  importMembers,
+  exportMembers,
+  orgOverview,
+] as const;

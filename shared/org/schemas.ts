@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Role } from '../auth/roles';
+import { RecentMonth } from '../http/month';
 import { ID_PATTERN } from '../http/route';
 import { safeText } from '../http/text';
 import { isCalendarDate, isValidIdNumber, isValidPhone } from './rules';
@@ -133,3 +134,43 @@ export const MemberResponse = z.object({ member: RosterMember });
 export const ImportResponse = z.object({ imported: z.number().int(), members: z.array(RosterMember) });
 /** Export answers with the workbook itself (xlsx), described here for OpenAPI. */
 export const XlsxFile = z.string().describe('xlsx workbook');
+
+/** `month` defaults to the current Asia/Shanghai month. */
+export const OverviewQuery = z.strictObject({ month: RecentMonth.optional() });
+
+/** One row of the 首页 overview (a branch, or the totals): counts, and attendance over started activities. */
+export const OverviewFigures = z.object({
+  /** Active members now (the maintained memberCount the org tree shows). */
+  members: z.number().int(),
+  /** Activities starting today (Asia/Shanghai); 0 when `month` is not the current month. */
+  todayActivities: z.number().int(),
+  monthActivities: z.number().int(),
+  /** Over the month's activities that have started: members expected, checked in, and late among them. */
+  expected: z.number().int(),
+  present: z.number().int(),
+  late: z.number().int(),
+  /** present / expected, 0..1 rounded to 3 decimals; null when nobody was expected. */
+  rate: z.number().min(0).max(1).nullable(),
+});
+export type OverviewFigures = z.infer<typeof OverviewFigures>;
+
+export const OrgOverviewBranch = OverviewFigures.extend({
+  orgId: z.string(),
+  name: z.string(),
+  /** Present (true) only when the branch had more activities in the month than one overview reads. */
+  truncated: z.boolean().optional(),
+});
+export type OrgOverviewBranch = z.infer<typeof OrgOverviewBranch>;
+
+export const OrgOverviewResponse = z.object({
+  orgId: z.string(),
+  /** YYYY-MM, Asia/Shanghai. */
+  month: z.string(),
+  /** YYYY-MM-DD, Asia/Shanghai. */
+  today: z.string(),
+  /** Sums over `branches` (rate from the summed counts). */
+  totals: OverviewFigures,
+  /** Every branch in the org's subtree, in tree order; a secretary's own branch alone. */
+  branches: z.array(OrgOverviewBranch),
+});
+export type OrgOverviewResponse = z.infer<typeof OrgOverviewResponse>;
