@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor } from '../commons/cursor';
 import { createDomainApp, mount, requireScope, WithStatus } from '../commons/http';
 import { lambdaHandler } from '../commons/lambda';
 import * as org from '../org/service';
+import { myAttendance } from './attendance';
 import { checkIn } from './checkin';
 import * as meetings from './service';
 import * as store from './store';
@@ -59,6 +60,9 @@ mount(app, routes.activityBoard, async ({ params, claims }) => {
   requireScope(claims, routes.activityBoard, activity);
   return meetings.board(activity);
 });
+
+// The caller's own meetings (their branch now, and any other they checked in to): no scope beyond themselves.
+mount(app, routes.myAttendance, ({ query, claims, now }) => myAttendance(claims, query.month, now));
 
 export const handler = lambdaHandler(app);
 export { app };

@@ -9,6 +9,8 @@ import {
   CheckinRequest,
   CheckinResponse,
   CreateActivityRequest,
+  MyAttendanceQuery,
+  MyAttendanceResponse,
   QrResponse,
 } from './schemas';
 
@@ -98,6 +100,20 @@ export const activityBoard = defineRoute({
   status: 200,
 });
 
+export const myAttendance = defineRoute({
+  id: 'meetings.myAttendance',
+  domain: 'meetings',
+  method: 'get',
+  path: '/v1/me/attendance',
+  summary: '我的签到：本人某月（?month=YYYY-MM，默认本月）的各次活动及签到情况',
+  // Every bound person holds 'member'; the data is always the caller's own, so no branch scope applies.
+  access: ['member'],
+  scoped: false,
+  query: MyAttendanceQuery,
+  response: MyAttendanceResponse,
+  status: 200,
+});
+
 export const meetingsRoutes = [
   createActivity,
   listActivities,
@@ -105,4 +121,5 @@ export const meetingsRoutes = [
   activityQr,
   checkIn,
   activityBoard,
+  myAttendance,
 ] as const;

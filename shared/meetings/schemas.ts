@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { RecentMonth } from '../http/month';
 import { ID_PATTERN } from '../http/route';
 import { safeText } from '../http/text';
 import { CHECKIN_CODE_PATTERN } from './qr';
@@ -78,6 +79,8 @@ export const Activity = z.object({
   /** Maintained aggregates, updated in the same transaction as each check-in. */
   checkedIn: z.number().int(),
   late: z.number().int(),
+  /** Active members of the branch when the activity was created (attendance's denominator); absent on older ones. */
+  expected: z.number().int().optional(),
 });
 export type Activity = z.infer<typeof Activity>;
 
@@ -159,3 +162,42 @@ export const BoardResponse = z.object({
   ),
 });
 export type BoardResponse = z.infer<typeof BoardResponse>;
+
+/** `month` defaults to the current Asia/Shanghai month. */
+export const MyAttendanceQuery = z.strictObject({ month: RecentMonth.optional() });
+
+export const AttendanceStatus = z.enum(['present', 'late', 'absent', 'upcoming', 'ongoing_missing']);
+
+export const MyAttendanceItem = z.object({
+  activityId: z.string(),
+  /** The branch the activity belongs to: the member's branch then, which a later move does not change. */
+  orgId: z.string(),
+  orgName: z.string(),
+  title: z.string(),
+  startAt: z.string(),
+  endAt: z.string(),
+  placeName: z.string().optional(),
+  /** ongoing_missing: started, not ended, no check-in yet. */
+  status: AttendanceStatus,
+  checkedInAt: z.string().optional(),
+  late: z.boolean(),
+});
+
+export const MyAttendanceResponse = z.object({
+  /** YYYY-MM, Asia/Shanghai. */
+  month: z.string(),
+  /** Activities starting in the month, newest first. */
+  items: z.array(MyAttendanceItem),
+  /** Counts per status (`present` is on time only): activities = present + late + absent + upcoming + ongoingMissing. */
+  totals: z.object({
+    activities: z.number().int(),
+    present: z.number().int(),
+    late: z.number().int(),
+    absent: z.number().int(),
+    upcoming: z.number().int(),
+    ongoingMissing: z.number().int(),
+  }),
+  /** Present (true) only when the month had more activities or check-ins than one read takes. */
+  truncated: z.boolean().optional(),
+});
+export type MyAttendanceResponse = z.infer<typeof MyAttendanceResponse>;

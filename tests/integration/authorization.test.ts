@@ -83,6 +83,7 @@ const fixtures: Record<string, (b: Branch) => Request | Promise<Request>> = {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   }),
   'org.exportMembers': (b) => ({ params: { orgId: b.orgId } }),
+  'org.overview': (b) => ({ params: { orgId: b.orgId } }),
   'meetings.createActivity': (b) => ({
     body: {
       orgId: b.orgId,
@@ -96,6 +97,8 @@ const fixtures: Record<string, (b: Branch) => Request | Promise<Request>> = {
   'meetings.activityQr': (b) => ({ params: { id: b.activityId } }),
   'meetings.checkIn': (b) => ({ params: { id: b.activityId }, body: { qr: 'not-a-code' } }),
   'meetings.board': (b) => ({ params: { id: b.activityId } }),
+  // The UTC month: the Shanghai one or the one before it, valid either way.
+  'meetings.myAttendance': () => ({ query: { month: new Date().toISOString().slice(0, 7) } }),
 };
 
 /** What the declaration says should happen. */

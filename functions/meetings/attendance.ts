@@ -1,0 +1,149 @@
+/**
+ * 我的签到 (GET /v1/me/attendance, DESIGN §5.2): the caller's meetings of one Asia/Shanghai month and their
+ * status in each. Reads only (the meetings entities are declared in ./store.ts); the merge is the pure rule
+ * in shared/meetings/attendance.ts.
+ *
+ * Access patterns, every one bounded (at most MAX_PAGES × PAGE_SIZE items each, no Scan):
+ *   - the member's current branch's activities starting in the month: Query GSI1 `ORG#<orgId>#ACTIVITIES`,
+ *     gsi1sk (`<startAt>#<id>`) BETWEEN the month's bounds, newest first
+ *   - the member's own check-ins around the month: Query GSI1 `MEMBER#<memberId>#CHECKINS`, gsi1sk (the
+ *     check-in time) BETWEEN the month's bounds widened by the check-in window
+ *   - the activities of check-ins that are not in the branch list (a former branch, before a move): BatchGetItem
+ *     on their keys. They are history, read as they were recorded and never rewritten (DESIGN §6.1).
+ */
+import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { MemberClaims } from '../../shared/auth/roles';
+import {
+  type AttendanceActivity,
+  type AttendanceCheckin,
+  checkinBounds,
+  monthAttendance,
+} from '../../shared/meetings/attendance';
+import { MAX_ACTIVITY_HOURS, type MyAttendanceResponse } from '../../shared/meetings/schemas';
+import { monthRange, shanghaiMonth } from '../../shared/time';
+import { tableName } from '../commons/config';
+import type { PageKey } from '../commons/cursor';
+import { dynamo } from '../commons/dynamo';
+import { type ActivityRecord, activityKey } from './store';
+
+/** One read takes at most 3 pages of 100 activities and 3 of 100 check-ins: far above any member's month. */
+export const ATTENDANCE_PAGE_SIZE = 100;
+export const ATTENDANCE_MAX_PAGES = 3;
+/** BatchGetItem takes at most 100 keys; unprocessed keys are retried this many times before giving up. */
+const BATCH_SIZE = 100;
+const BATCH_RETRIES = 8;
+
+type Item = Record<string, unknown>;
+type Bounded<T> = { items: T[]; complete: boolean };
+
+/** A Query read page by page, at most ATTENDANCE_MAX_PAGES pages; `complete` is false when the bound cut it. */
+async function boundedQuery(input: Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit'>): Promise<Bounded<Item>> {
+  const items: Item[] = [];
+  let startKey: PageKey | undefined;
+  for (let page = 0; page < ATTENDANCE_MAX_PAGES; page++) {
+    const result = await dynamo().send(
+      new QueryCommand({ ...input, Limit: ATTENDANCE_PAGE_SIZE, ExclusiveStartKey: startKey }),
+    );
+    items.push(...(result.Items ?? []));
+    startKey = result.LastEvaluatedKey;
+    if (!startKey) return { items, complete: true };
+  }
+  return { items, complete: false };
+}
+
+/** What the page reads of an activity item: no counters, no coordinates (only the place's name). */
+const ACTIVITY_PROJECTION = {
+  ProjectionExpression: '#id, #orgId, #orgName, #title, #startAt, #endAt, #place.#name',
+  ExpressionAttributeNames: {
+    '#id': 'id',
+    '#orgId': 'orgId',
+    '#orgName': 'orgName',
+    '#title': 'title',
+    '#startAt': 'startAt',
+    '#endAt': 'endAt',
+    '#place': 'place',
+    '#name': 'name',
+  },
+} as const;
+
+type ActivityFields = Pick<ActivityRecord, 'id' | 'orgId' | 'orgName' | 'title' | 'startAt' | 'endAt'> & {
+  place?: { name?: string } | null;
+};
+
+function toAttendanceActivity(item: Item): AttendanceActivity {
+  const { place, ...activity } = item as ActivityFields;
+  return { ...activity, placeName: place?.name };
+}
+
+/** The branch's activities starting in [from, to): gsi1sk `<startAt>#<id>` sorts `to#…` after the bare `to`. */
+export async function branchActivitiesBetween(orgId: string, from: string, to: string) {
+  const { items, complete } = await boundedQuery({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': `ORG#${orgId}#ACTIVITIES`, ':from': from, ':to': to },
+    ScanIndexForward: false,
+    ...ACTIVITY_PROJECTION,
+  });
+  return { items: items.map(toAttendanceActivity), complete };
+}
+
+/** The member's check-ins made in [from, to] (gsi1sk is the check-in time), newest first. */
+export async function memberCheckinsBetween(memberId: string, from: string, to: string) {
+  const { items, complete } = await boundedQuery({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': `MEMBER#${memberId}#CHECKINS`, ':from': from, ':to': to },
+    ScanIndexForward: false,
+    ProjectionExpression: '#activityId, #at, #late',
+    ExpressionAttributeNames: { '#activityId': 'activityId', '#at': 'at', '#late': 'late' },
+  });
+  return { items: items as unknown as AttendanceCheckin[], complete };
+}
+
+/** Activities by id (BatchGetItem, 100 keys a call), retrying what DynamoDB left unprocessed. */
+export async function activitiesByIds(ids: readonly string[]): Promise<AttendanceActivity[]> {
+  const found: AttendanceActivity[] = [];
+  for (let i = 0; i < ids.length; i += BATCH_SIZE) {
+    let pending: Item[] = ids.slice(i, i + BATCH_SIZE).map(activityKey);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > BATCH_RETRIES) throw new Error('BatchGetItem: activity keys still unprocessed after retries');
+      if (attempt > 0) await new Promise((ok) => setTimeout(ok, Math.min(1000, 25 * 2 ** attempt)));
+      const result = await dynamo().send(
+        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ...ACTIVITY_PROJECTION } } }),
+      );
+      found.push(...(result.Responses?.[tableName()] ?? []).map(toAttendanceActivity));
+      pending = (result.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Item[];
+    }
+  }
+  return found;
+}
+
+/**
+ * The caller's month: the activities of their branch now, plus those of any other branch they checked in to
+ * (before a move), each with their check-in. `month` defaults to the current Shanghai month.
+ */
+export async function myAttendance(
+  claims: MemberClaims,
+  month: string | undefined,
+  nowMs: number,
+): Promise<MyAttendanceResponse> {
+  const period = month ?? shanghaiMonth(nowMs);
+  const starts = monthRange(period);
+  const checkinTimes = checkinBounds(period, MAX_ACTIVITY_HOURS);
+  const [branch, checkins] = await Promise.all([
+    branchActivitiesBetween(claims.orgId, starts.from, starts.to),
+    memberCheckinsBetween(claims.memberId, checkinTimes.from, checkinTimes.to),
+  ]);
+  const known = new Set(branch.items.map((activity) => activity.id));
+  const elsewhere = [...new Set(checkins.items.map((c) => c.activityId))].filter((id) => !known.has(id));
+  const history = elsewhere.length > 0 ? await activitiesByIds(elsewhere) : [];
+  const result = monthAttendance({
+    month: period,
+    activities: [...branch.items, ...history],
+    checkins: checkins.items,
+    nowMs,
+  });
+  return branch.complete && checkins.complete ? result : { ...result, truncated: true };
+}
