@@ -4,6 +4,7 @@ import { setUnauthorizedHandler } from './api/client';
 import { restart } from './lib/nav';
 import { PAGES } from './routes';
 import { useSession } from './store/session';
+import '@nutui/icons-react-taro/dist/style_icon.css';
 import './app.scss';
 
 /** 401 anywhere: forget the session, go back to the login page and say why (once, however many calls fail). */

@@ -19,6 +19,7 @@ export const PAGES = {
   activityCreate: 'pages/meetings/create/index',
   activityQr: 'pages/meetings/qr/index',
   activityBoard: 'pages/meetings/board/index',
+  myAttendance: 'pages/meetings/my-attendance/index',
   // subpackage pages/org
   orgTree: 'pages/org/tree/index',
   roster: 'pages/org/roster/index',

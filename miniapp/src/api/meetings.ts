@@ -6,6 +6,7 @@ import {
   createActivity,
   getActivity,
   listActivities,
+  myAttendance,
 } from '../../../shared/meetings/routes';
 import type { CreateActivityRequest } from '../../../shared/meetings/schemas';
 import { newIdempotencyKey, request, send } from './client';
@@ -17,6 +18,8 @@ export const meetingsApi = {
     request(createActivity, { body, idempotencyKey }),
   qr: (id: string) => request(activityQr, { params: { id } }),
   board: (id: string) => request(activityBoard, { params: { id } }),
+  /** My branch's activities of `month` (YYYY-MM) and my status in each. */
+  myAttendance: (month?: string) => request(myAttendance, { query: { month } }),
   /**
    * `{qr}` scanned or pasted, or `{code}` the 6 digits typed from the secretary's screen (+ `location`).
    * 201 = a new check-in, 200 = the existing one (a repeat scan).

@@ -6,6 +6,7 @@ import {
   exportMembers,
   importMembers,
   listMembers,
+  orgOverview,
   orgTree,
   updateMember,
 } from '../../../shared/org/routes';
@@ -43,6 +44,8 @@ export interface RosterFilter {
 
 export const orgApi = {
   tree: () => request(orgTree, {}),
+  /** Each branch's figures for 首页; `month` YYYY-MM (default: this month). */
+  overview: (orgId: string, month?: string) => request(orgOverview, { params: { orgId }, query: { month } }),
   roster: (orgId: string, cursor?: string, filter: RosterFilter = {}) =>
     request(listMembers, {
       params: { orgId },

@@ -1,4 +1,4 @@
-import { Button } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import type { ReactNode } from 'react';
 import './index.scss';
 
@@ -13,10 +13,23 @@ interface ActionButtonProps {
   className?: string;
 }
 
+const LOOK = {
+  primary: { type: 'primary', fill: 'solid' },
+  secondary: { type: 'primary', fill: 'outline' },
+  plain: { type: 'default', fill: 'outline' },
+} as const;
+
+/**
+ * NutUI's Button at one size for the whole app (48 px high, full width: an easy target for older thumbs),
+ * with our three kinds. A busy or disabled button ignores taps itself, not just by looking grey.
+ */
 export function ActionButton({ children, onClick, kind = 'primary', busy, disabled, className }: ActionButtonProps) {
   const inactive = !!busy || !!disabled;
   return (
     <Button
+      {...LOOK[kind]}
+      block
+      size="large"
       className={`action-button action-button--${kind}${inactive ? ' action-button--inactive' : ''} ${className ?? ''}`}
       // Only set when true: on H5 a `disabled="false"` attribute still matches [disabled] styles.
       disabled={inactive || undefined}

@@ -1,3 +1,4 @@
+import { Empty, Skeleton } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { FailureKind } from '../../lib/errors';
@@ -31,11 +32,12 @@ export function StatusView({ loading, error, failure, hasData, onRetry, children
   return <>{children}</>;
 }
 
+/** First load: NutUI's skeleton rows where the content will be, with the words for screen readers. */
 export function LoadingBlock({ text = '加载中…' }: { text?: string }) {
   return (
-    <View className="status-block">
-      <View className="status-spinner" />
-      <Text className="status-text">{text}</Text>
+    <View className="status-loading" aria-busy="true">
+      <Skeleton rows={3} animated />
+      <Text className="status-text status-loading-text">{text}</Text>
     </View>
   );
 }
@@ -65,10 +67,14 @@ export function ErrorBlock({
   failure?: FailureKind;
 }) {
   const [first, ...others] = actionsFor(failure, onRetry);
+  // Empty's own pictures come from a JD CDN; ours is a plain mark that needs no network.
   return (
-    <View className="status-block">
-      <Text className="status-icon">!</Text>
-      <Text className="status-text status-error">{message}</Text>
+    <Empty
+      className="status-block"
+      image={<Text className="status-icon">!</Text>}
+      imageSize={48}
+      description={<Text className="status-text status-error">{message}</Text>}
+    >
       {first ? (
         <View className="status-retry" onClick={first.run}>
           {first.label}
@@ -79,7 +85,7 @@ export function ErrorBlock({
           {action.label}
         </View>
       ))}
-    </View>
+    </Empty>
   );
 }
 
@@ -94,10 +100,14 @@ export function ErrorBanner({ message, onRetry }: { message: string; onRetry(): 
   );
 }
 
+/** Nothing to show: NutUI's Empty with our words (its pictures would load from a third-party CDN). */
 export function EmptyBlock({ text }: { text: string }) {
   return (
-    <View className="status-block">
-      <Text className="status-text">{text}</Text>
-    </View>
+    <Empty
+      className="status-block status-empty"
+      image={<Text className="status-empty-mark">空</Text>}
+      imageSize={48}
+      description={<Text className="status-text">{text}</Text>}
+    />
   );
 }

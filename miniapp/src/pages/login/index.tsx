@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { authApi } from '../../api/auth';
 import { ActionButton } from '../../components/action-button';
+import { PageRoot } from '../../components/page-root';
 import { errorMessage } from '../../lib/errors';
 import { go, restart } from '../../lib/nav';
 import { useSession } from '../../store/session';
@@ -52,7 +53,7 @@ export default function LoginPage() {
   }
 
   return (
-    <View className="page login">
+    <PageRoot className="login">
       <View className="login-hero">
         <Text className="login-logo">先锋</Text>
         <Text className="login-subtitle">医院党建工作平台</Text>
@@ -113,6 +114,6 @@ export default function LoginPage() {
           <Text className="login-hint">首次登录需输入支部书记发放的绑定码</Text>
         </View>
       )}
-    </View>
+    </PageRoot>
   );
 }

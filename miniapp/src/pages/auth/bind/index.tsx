@@ -3,6 +3,7 @@ import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { authApi } from '../../../api/auth';
 import { ActionButton } from '../../../components/action-button';
+import { PageRoot } from '../../../components/page-root';
 import { errorMessage } from '../../../lib/errors';
 import { restart } from '../../../lib/nav';
 import { useSession } from '../../../store/session';
@@ -47,7 +48,7 @@ export default function BindPage() {
   }
 
   return (
-    <View className="page bind">
+    <PageRoot className="bind">
       <View className="card bind-card">
         <Text className="bind-title">请输入绑定码</Text>
         <Text className="muted">首次使用需绑定党员身份。绑定码由所在支部书记生成，24 小时内有效，仅可使用一次。</Text>
@@ -56,7 +57,11 @@ export default function BindPage() {
           value={code}
           maxlength={CODE_LENGTH}
           placeholder="8 位绑定码"
-          onInput={(event) => setCode(event.detail.value.replace(/\s/g, '').toUpperCase())}
+          onInput={(event) => {
+            setCode(event.detail.value.replace(/\s/g, '').toUpperCase());
+            // The message was about the code as it was: a changed code has not been checked yet.
+            setError(null);
+          }}
         />
         {error ? <Text className="form-error bind-error">{error}</Text> : null}
       </View>
@@ -68,6 +73,6 @@ export default function BindPage() {
           返回登录
         </ActionButton>
       </View>
-    </View>
+    </PageRoot>
   );
 }

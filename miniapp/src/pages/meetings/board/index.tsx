@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import type { BoardResponse } from '../../../../../shared/meetings/schemas';
 import { formatShanghai } from '../../../../../shared/time';
 import { meetingsApi } from '../../../api/meetings';
+import { PageRoot } from '../../../components/page-root';
 import { StatusView } from '../../../components/status-view';
 import { locationLine } from './location-line';
 import { usePolling } from './use-polling';
@@ -24,7 +25,7 @@ export default function ActivityBoardPage() {
   const data = board.data;
 
   return (
-    <View className="page activity-board">
+    <PageRoot className="activity-board">
       <StatusView
         loading={board.loading}
         error={board.error}
@@ -71,7 +72,7 @@ export default function ActivityBoardPage() {
           </>
         ) : null}
       </StatusView>
-    </View>
+    </PageRoot>
   );
 }
 

@@ -3,6 +3,7 @@ import { messageFor } from '../../../../../shared/errors';
 import { parseQrPayload } from '../../../../../shared/meetings/qr';
 import { ApiError } from '../../../api/client';
 import { meetingsApi } from '../../../api/meetings';
+import { PageRoot } from '../../../components/page-root';
 import { CheckinPanel } from '../components/checkin-panel';
 import type { CheckinTarget } from '../components/use-checkin';
 import './index.scss';
@@ -19,7 +20,7 @@ async function resolveTarget(payload: string): Promise<CheckinTarget> {
 export default function CheckinPage() {
   const isH5 = process.env.TARO_ENV === 'h5';
   return (
-    <View className="page checkin">
+    <PageRoot className="checkin">
       <View className="card checkin-intro">
         <Text className="checkin-title">活动签到</Text>
         <Text className="muted">
@@ -31,6 +32,6 @@ export default function CheckinPage() {
       <View className="card">
         <CheckinPanel target={null} resolve={resolveTarget} replacePage />
       </View>
-    </View>
+    </PageRoot>
   );
 }

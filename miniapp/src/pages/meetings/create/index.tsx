@@ -1,14 +1,13 @@
 import { Input, Picker, Switch, Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
-import { createActivity } from '../../../../../shared/meetings/routes';
 import { newIdempotencyKey } from '../../../api/client';
 import { meetingsApi } from '../../../api/meetings';
 import { ActionButton } from '../../../components/action-button';
-import { ErrorBlock } from '../../../components/status-view';
+import { PageRoot } from '../../../components/page-root';
 import { errorMessage } from '../../../lib/errors';
 import { replace } from '../../../lib/nav';
 import { rememberPlace } from '../../../lib/recent-places';
-import { hasAnyRole, useSession } from '../../../store/session';
+import { useSession } from '../../../store/session';
 import { type ActivityForm, initialForm, QR_SLOT_OPTIONS, toRequest } from './form';
 import { PlaceCoordinates, type PlacePick } from './place-coordinates';
 import './index.scss';
@@ -21,7 +20,16 @@ export default function CreateActivityPage() {
   // One key per filled-in form: a retry after a network failure cannot create a second activity.
   const idempotencyKey = useRef(newIdempotencyKey());
 
-  const update = (patch: Partial<ActivityForm>) => setForm((previous) => ({ ...previous, ...patch }));
+  // A form error shown after 发起 follows the form: fixing the field clears it, a new mistake replaces it.
+  const [checked, setChecked] = useState(false);
+  const update = (patch: Partial<ActivityForm>) => {
+    const next = { ...form, ...patch };
+    setForm(next);
+    if (checked && member) {
+      const request = toRequest(next, member.orgId);
+      setError(typeof request === 'string' ? request : null);
+    }
+  };
 
   function pickPlace(pick: PlacePick) {
     update({
@@ -36,6 +44,7 @@ export default function CreateActivityPage() {
     if (!member || submitting) return;
     const request = toRequest(form, member.orgId);
     if (typeof request === 'string') {
+      setChecked(true);
       setError(request);
       return;
     }
@@ -52,17 +61,8 @@ export default function CreateActivityPage() {
     }
   }
 
-  // Role-aware: a member who reaches this page by a link is told at once, not refused after filling it in.
-  if (member && !hasAnyRole(member, createActivity.access)) {
-    return (
-      <View className="page create-activity">
-        <ErrorBlock message="只有支部书记和组织委员可以发起活动" failure="leave" onRetry={() => {}} />
-      </View>
-    );
-  }
-
   return (
-    <View className="page create-activity">
+    <PageRoot className="create-activity">
       <Text className="section-title">活动信息（{member?.orgName ?? ''}）</Text>
       <View className="field">
         <Text className="field-label">主题</Text>
@@ -134,7 +134,7 @@ export default function CreateActivityPage() {
           发起并显示签到码
         </ActionButton>
       </View>
-    </View>
+    </PageRoot>
   );
 }
 

@@ -5,6 +5,7 @@ import type { ActivityDetailResponse, PlaceView } from '../../../../../shared/me
 import { formatShanghai } from '../../../../../shared/time';
 import { meetingsApi } from '../../../api/meetings';
 import { ActionButton } from '../../../components/action-button';
+import { PageRoot } from '../../../components/page-root';
 import { StatusView } from '../../../components/status-view';
 import { PHASE_LABELS, PHASE_TAG, timeRange } from '../../../lib/format';
 import { go } from '../../../lib/nav';
@@ -34,7 +35,7 @@ export default function ActivityDetailPage() {
 
   const data = detail.data;
   return (
-    <View className="page activity-detail">
+    <PageRoot className="activity-detail">
       <StatusView
         loading={detail.loading}
         error={detail.error}
@@ -103,6 +104,6 @@ export default function ActivityDetailPage() {
           </>
         ) : null}
       </StatusView>
-    </View>
+    </PageRoot>
   );
 }

@@ -6,6 +6,7 @@ import type { ActivityDetailResponse } from '../../../../../shared/meetings/sche
 import { formatShanghai } from '../../../../../shared/time';
 import { meetingsApi } from '../../../api/meetings';
 import { ActionButton } from '../../../components/action-button';
+import { PageRoot } from '../../../components/page-root';
 import { StatusView } from '../../../components/status-view';
 import { go } from '../../../lib/nav';
 import { useRemote } from '../../../lib/use-remote';
@@ -59,7 +60,7 @@ export default function ActivityQrPage() {
   const activity = detail.data?.activity;
   const closed = detail.data && detail.data.window !== 'open' ? CLOSED_TEXT[detail.data.window] : null;
   return (
-    <View className="page activity-qr">
+    <PageRoot className="activity-qr">
       <StatusView
         loading={detail.loading || (open && !qr)}
         error={detail.error ?? error}
@@ -115,6 +116,6 @@ export default function ActivityQrPage() {
           </ActionButton>
         </View>
       </StatusView>
-    </View>
+    </PageRoot>
   );
 }

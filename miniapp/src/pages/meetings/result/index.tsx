@@ -4,6 +4,7 @@ import type { ActivityDetailResponse } from '../../../../../shared/meetings/sche
 import { formatShanghai } from '../../../../../shared/time';
 import { meetingsApi } from '../../../api/meetings';
 import { ActionButton } from '../../../components/action-button';
+import { PageRoot } from '../../../components/page-root';
 import { StatusView } from '../../../components/status-view';
 import { replace, restart } from '../../../lib/nav';
 import { useRemote } from '../../../lib/use-remote';
@@ -30,7 +31,7 @@ export default function CheckinResultPage() {
   }
 
   return (
-    <View className="page checkin-result">
+    <PageRoot className="checkin-result">
       <StatusView
         loading={detail.loading}
         error={detail.error}
@@ -46,7 +47,7 @@ export default function CheckinResultPage() {
           返回首页
         </ActionButton>
       </View>
-    </View>
+    </PageRoot>
   );
 }
 

@@ -1,5 +1,6 @@
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
+import { PageRoot } from '../../../components/page-root';
 import { EmptyBlock } from '../../../components/status-view';
 import { queryValue } from '../../../lib/nav';
 import { ActivityList } from '../../tabs/activities/activity-list';
@@ -11,13 +12,13 @@ export default function OrgActivitiesPage() {
   const orgId = queryValue(params.orgId);
   const orgName = queryValue(params.orgName);
   return (
-    <View className="page org-activities">
+    <PageRoot className="org-activities">
       <Text className="section-title">{orgName ? `${orgName} · 活动` : '支部活动'}</Text>
       {orgId ? (
         <ActivityList key={orgId} orgId={orgId} emptyText="该支部还没有活动" />
       ) : (
         <EmptyBlock text="未指定支部" />
       )}
-    </View>
+    </PageRoot>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { formatShanghai } from '../../../../../shared/time';
 import { authApi } from '../../../api/auth';
 import { ActionButton } from '../../../components/action-button';
+import { PageRoot } from '../../../components/page-root';
 import { errorMessage } from '../../../lib/errors';
 import { queryValue } from '../../../lib/nav';
 import './index.scss';
@@ -31,7 +32,7 @@ export default function BindingCodePage() {
   }
 
   return (
-    <View className="page binding-code">
+    <PageRoot className="binding-code">
       <View className="card binding-card">
         <Text className="binding-name">{name}</Text>
         {issued ? (
@@ -58,6 +59,6 @@ export default function BindingCodePage() {
           {issued ? '重新生成' : '生成绑定码'}
         </ActionButton>
       </View>
-    </View>
+    </PageRoot>
   );
 }

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { type ImportRowError, ImportRowsError, importRoster } from '../../../api/org';
 import { ActionButton } from '../../../components/action-button';
+import { PageRoot } from '../../../components/page-root';
 import { errorMessage } from '../../../lib/errors';
 import { back, queryValue } from '../../../lib/nav';
 import { useSession } from '../../../store/session';
@@ -54,7 +55,7 @@ export default function RosterImportPage() {
   }
 
   return (
-    <View className="page roster-import">
+    <PageRoot className="roster-import">
       <View className="card">
         <Text className="import-title">导入到 {orgName}</Text>
         <Text className="muted import-hint">
@@ -107,6 +108,6 @@ export default function RosterImportPage() {
           ))}
         </View>
       ) : null}
-    </View>
+    </PageRoot>
   );
 }

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { newIdempotencyKey } from '../../../api/client';
 import { orgApi } from '../../../api/org';
 import { ActionButton } from '../../../components/action-button';
+import { PageRoot } from '../../../components/page-root';
 import { errorMessage } from '../../../lib/errors';
 import { queryValue, replace } from '../../../lib/nav';
 import { useSession } from '../../../store/session';
@@ -86,7 +87,7 @@ export default function MemberAddPage() {
   }
 
   return (
-    <View className="page member-add">
+    <PageRoot className="member-add">
       <Text className="section-title">添加到 {orgName}</Text>
       <MemberForm mode="add" value={form} errors={errors} onChange={change} />
       <Text className="muted member-add-note">添加后可生成绑定码，让该党员在小程序中绑定身份。</Text>
@@ -96,6 +97,6 @@ export default function MemberAddPage() {
           保存
         </ActionButton>
       </View>
-    </View>
+    </PageRoot>
   );
 }

@@ -7,6 +7,7 @@ import { formatShanghai } from '../../../../../shared/time';
 import { authApi } from '../../../api/auth';
 import { findRosterMember, orgApi } from '../../../api/org';
 import { ActionButton } from '../../../components/action-button';
+import { PageRoot } from '../../../components/page-root';
 import { ErrorBlock, LoadingBlock } from '../../../components/status-view';
 import { errorCode, errorMessage, type FailureKind, failureKind } from '../../../lib/errors';
 import { roleLabels } from '../../../lib/format';
@@ -220,20 +221,20 @@ export default function MemberDetailPage() {
 
   if (!member || !form) {
     return (
-      <View className="page member-detail">
+      <PageRoot className="member-detail">
         {loadError ? (
           <ErrorBlock message={loadError.message} failure={loadError.failure} onRetry={() => void load()} />
         ) : loading ? (
           <LoadingBlock />
         ) : null}
-      </View>
+      </PageRoot>
     );
   }
 
   const active = member.status === 'active';
   const self = member.id === me?.id;
   return (
-    <View className="page member-detail">
+    <PageRoot className="member-detail">
       <View className="card member-head">
         <View className="member-head-line">
           <Text className="member-head-name">{member.name}</Text>
@@ -359,6 +360,6 @@ export default function MemberDetailPage() {
           ) : null}
         </>
       ) : null}
-    </View>
+    </PageRoot>
   );
 }

@@ -3,6 +3,7 @@ import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { RosterMember } from '../../../../../shared/org/schemas';
 import { exportRosterBlob, exportRosterFile, type RosterStatus } from '../../../api/org';
+import { PageRoot } from '../../../components/page-root';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { errorMessage } from '../../../lib/errors';
 import { roleLabels } from '../../../lib/format';
@@ -77,7 +78,7 @@ export default function RosterPage() {
 
   const filtered = query.trim() !== '';
   return (
-    <View className="page roster">
+    <PageRoot className="roster">
       <View className="roster-top">
         <View className="roster-title-line">
           <Text className="roster-title">
@@ -147,7 +148,7 @@ export default function RosterPage() {
           </View>
         ) : null}
       </StatusView>
-    </View>
+    </PageRoot>
   );
 }
 

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { OrgKind, OrgNode } from '../../../../../shared/org/schemas';
 import { orgRows } from '../../../api/org';
+import { PageRoot } from '../../../components/page-root';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { go } from '../../../lib/nav';
 import { useRemote } from '../../../lib/use-remote';
@@ -20,7 +21,7 @@ export default function OrgTreePage() {
   const openRoster = (node: OrgNode) => go('roster', { orgId: node.id, orgName: node.name });
   const openActivities = (node: OrgNode) => go('orgActivities', { orgId: node.id, orgName: node.name });
   return (
-    <View className="page org-tree">
+    <PageRoot className="org-tree">
       <Text className="section-title">选择党支部查看花名册或活动</Text>
       <StatusView
         loading={tree.loading}
@@ -64,6 +65,6 @@ export default function OrgTreePage() {
           </View>
         ) : null}
       </StatusView>
-    </View>
+    </PageRoot>
   );
 }

@@ -5,6 +5,7 @@ import { createActivity } from '../../../../../shared/meetings/routes';
 import type { OrgNode } from '../../../../../shared/org/schemas';
 import { visibleBranches } from '../../../api/org';
 import { ActionButton } from '../../../components/action-button';
+import { PageRoot } from '../../../components/page-root';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { go } from '../../../lib/nav';
 import { useRemote } from '../../../lib/use-remote';
@@ -17,14 +18,14 @@ export default function ActivitiesPage() {
   const member = useSession((state) => state.member);
   const committee = hasAnyRole(member, ['committee']);
   return (
-    <View className="page activities">
+    <PageRoot className="activities">
       {hasAnyRole(member, createActivity.access) ? (
         <View className="actions activities-create">
           <ActionButton onClick={() => go('activityCreate')}>＋ 发起活动</ActionButton>
         </View>
       ) : null}
       {committee ? <CommitteeActivities /> : <ActivityList emptyText="本支部还没有活动" />}
-    </View>
+    </PageRoot>
   );
 }
 

@@ -1,45 +1,37 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { createActivity } from '../../../../../shared/meetings/routes';
+import { EntryIcon } from '../../../components/entry-icon';
+import { PageRoot } from '../../../components/page-root';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { checkinLabel, PHASE_LABELS, PHASE_TAG, roleLabels, timeRange } from '../../../lib/format';
+import { entriesFor } from '../../../lib/menu';
 import { go } from '../../../lib/nav';
 import { useProfile } from '../../../lib/use-profile';
 import { useRemote } from '../../../lib/use-remote';
-import type { PageName } from '../../../routes';
 import { hasAnyRole } from '../../../store/session';
-import { CommitteeBranches, loadBranches } from './branches';
+import { CommitteeBranches, loadOverview } from './branches';
 import { loadTodayActivities } from './today';
 import './index.scss';
-
-interface Entry {
-  readonly text: string;
-  readonly icon: string;
-  readonly page: PageName;
-}
 
 export default function HomePage() {
   const { member, branchName, error: profileError, reload: reloadProfile } = useProfile();
   const today = useRemote(loadTodayActivities, { immediate: false });
-  const branches = useRemote(loadBranches, { immediate: false });
+  const overview = useRemote(loadOverview, { immediate: false });
   const committee = hasAnyRole(member, ['committee']);
 
   useDidShow(() => {
     void today.reload();
-    if (committee) void branches.reload();
+    if (committee) void overview.reload();
   });
   usePullDownRefresh(async () => {
-    await Promise.all([today.reload(), reloadProfile(), committee ? branches.reload() : undefined]);
+    await Promise.all([today.reload(), reloadProfile(), committee ? overview.reload() : undefined]);
     Taro.stopPullDownRefresh();
   });
 
-  const entries: Entry[] = [{ text: '扫码签到', icon: '签', page: 'checkin' }];
-  if (hasAnyRole(member, createActivity.access)) entries.push({ text: '发起活动', icon: '发', page: 'activityCreate' });
-  if (hasAnyRole(member, ['secretary'])) entries.push({ text: '花名册', icon: '册', page: 'roster' });
-  if (committee) entries.push({ text: '组织架构', icon: '组', page: 'orgTree' });
+  const entries = entriesFor('home', member);
 
   return (
-    <View className="page home">
+    <PageRoot className="home">
       <View className="home-hero">
         <Text className="home-greeting">{member ? `${member.name}同志，您好` : '您好'}</Text>
         <Text className="home-branch">{branchName ?? member?.orgName ?? ''}</Text>
@@ -60,13 +52,15 @@ export default function HomePage() {
       <View className="home-entries">
         {entries.map((entry) => (
           <View key={entry.text} className="home-entry" onClick={() => go(entry.page)}>
-            <Text className="home-entry-icon">{entry.icon}</Text>
+            <View className="home-entry-icon">
+              <EntryIcon name={entry.icon} size={26} color="#c8161d" />
+            </View>
             <Text className="home-entry-text">{entry.text}</Text>
           </View>
         ))}
       </View>
 
-      {committee ? <CommitteeBranches branches={branches} /> : null}
+      {committee ? <CommitteeBranches overview={overview} /> : null}
 
       <Text className="section-title">今日活动</Text>
       <StatusView
@@ -102,6 +96,6 @@ export default function HomePage() {
           </View>
         ) : null}
       </StatusView>
-    </View>
+    </PageRoot>
   );
 }

@@ -1,17 +1,27 @@
+import { Cell, CellGroup, Switch } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { CATEGORY_LABELS } from '../../../../../shared/org/rules';
 import { authApi } from '../../../api/auth';
 import { ActionButton } from '../../../components/action-button';
+import { EntryIcon } from '../../../components/entry-icon';
+import { PageRoot } from '../../../components/page-root';
 import { StatusView } from '../../../components/status-view';
 import { roleLabels } from '../../../lib/format';
+import { entriesFor } from '../../../lib/menu';
 import { go, restart } from '../../../lib/nav';
 import { useProfile } from '../../../lib/use-profile';
-import { hasAnyRole, useSession } from '../../../store/session';
+import { useSession } from '../../../store/session';
+import { useSettings } from '../../../store/settings';
 import './index.scss';
 
+/** 我的: who I am, my own records, what my roles let me manage, and this phone's settings. */
 export default function MePage() {
   const { member, branchName, loading, error, reload } = useProfile();
+  const largeText = useSettings((state) => state.largeText);
+  const entries = entriesFor('me', member);
+  const mine = entries.filter((entry) => entry.page === 'myAttendance');
+  const managing = entries.filter((entry) => entry.page !== 'myAttendance');
 
   async function logout() {
     const answer = await Taro.showModal({
@@ -28,7 +38,7 @@ export default function MePage() {
   }
 
   return (
-    <View className="page me">
+    <PageRoot className="me">
       <StatusView loading={loading} error={error} hasData={!!member} onRetry={() => void reload()}>
         {member ? (
           <View className="me-profile">
@@ -47,28 +57,52 @@ export default function MePage() {
             </View>
           </View>
         ) : null}
-        {hasAnyRole(member, ['secretary', 'committee']) ? (
-          <View className="card me-menu">
-            {hasAnyRole(member, ['secretary']) ? (
-              <View className="me-menu-item" onClick={() => go('roster')}>
-                <Text>本支部花名册</Text>
-                <Text className="me-arrow">›</Text>
-              </View>
-            ) : null}
-            {hasAnyRole(member, ['committee']) ? (
-              <View className="me-menu-item" onClick={() => go('orgTree')}>
-                <Text>组织架构与花名册</Text>
-                <Text className="me-arrow">›</Text>
-              </View>
-            ) : null}
-          </View>
-        ) : null}
+        {[
+          { title: '我的', items: mine },
+          { title: '管理', items: managing },
+        ].map((group) =>
+          group.items.length ? (
+            <CellGroup key={group.title} title={group.title} className="me-group">
+              {group.items.map((entry) => (
+                <Cell
+                  key={entry.text}
+                  className="me-menu-item"
+                  clickable
+                  align="center"
+                  title={
+                    <View className="me-menu-title">
+                      <EntryIcon name={entry.icon} size={20} color="#c8161d" />
+                      <Text className="me-menu-text">{entry.text}</Text>
+                    </View>
+                  }
+                  extra={<Text className="me-arrow">›</Text>}
+                  onClick={() => go(entry.page)}
+                />
+              ))}
+            </CellGroup>
+          ) : null,
+        )}
+        <CellGroup title="设置" className="me-group">
+          <Cell
+            className="me-menu-item me-large-text"
+            align="center"
+            title={<Text className="me-menu-text">大字模式</Text>}
+            description="放大全部页面的文字"
+            extra={
+              <Switch
+                checked={largeText}
+                onChange={(on: boolean) => useSettings.getState().setLargeText(on)}
+                className="me-large-text-switch"
+              />
+            }
+          />
+        </CellGroup>
         <View className="actions">
           <ActionButton kind="plain" onClick={() => void logout()}>
             退出登录
           </ActionButton>
         </View>
       </StatusView>
-    </View>
+    </PageRoot>
   );
 }

@@ -1,0 +1,20 @@
+import { Add, Articles, Category, List, Message, Retweet, Scan, User, Wallet } from '@nutui/icons-react-taro';
+import type { EntryIcon as EntryIconName } from '../../lib/menu';
+
+const ICONS = {
+  scan: Scan,
+  add: Add,
+  roster: User,
+  tree: Category,
+  checkins: List,
+  study: Articles,
+  messages: Message,
+  dues: Wallet,
+  transfer: Retweet,
+} as const;
+
+/** A menu entry's NutUI icon (SVG masks: a few hundred bytes each, coloured by `color`). */
+export function EntryIcon({ name, size = 24, color }: { name: EntryIconName; size?: number; color?: string }) {
+  const Icon = ICONS[name];
+  return <Icon size={size} color={color} />;
+}

@@ -1,0 +1,105 @@
+import { Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
+import type { AttendanceStatus } from '../../../../../shared/meetings/attendance';
+import { shanghaiMonth, shiftMonth } from '../../../../../shared/time';
+import { meetingsApi } from '../../../api/meetings';
+import { PageRoot } from '../../../components/page-root';
+import { EmptyBlock, StatusView } from '../../../components/status-view';
+import { timeRange } from '../../../lib/format';
+import { go } from '../../../lib/nav';
+import { useRemote } from '../../../lib/use-remote';
+import './index.scss';
+
+const STATUS: Record<AttendanceStatus, { label: string; tag: string }> = {
+  present: { label: '准时签到', tag: 'tag tag--ok' },
+  late: { label: '迟到', tag: 'tag tag--warn' },
+  absent: { label: '缺席', tag: 'tag' },
+  ongoing_missing: { label: '待签到', tag: 'tag' },
+  upcoming: { label: '未开始', tag: 'tag tag--grey' },
+};
+
+/** 我的签到: my branch's activities of a month and where I stood in each — my own record, no one else's. */
+export default function MyAttendancePage() {
+  const thisMonth = shanghaiMonth(Date.now());
+  const [month, setMonth] = useState(thisMonth);
+  const attendance = useRemote(() => meetingsApi.myAttendance(month));
+  usePullDownRefresh(async () => {
+    await attendance.reload();
+    Taro.stopPullDownRefresh();
+  });
+
+  function showMonth(next: string) {
+    setMonth(next);
+    // useRemote reads the loader when called: reload after the month is set.
+    setTimeout(() => void attendance.reload(), 0);
+  }
+
+  const totals = attendance.data?.totals;
+  const [year, monthNumber] = month.split('-');
+  return (
+    <PageRoot className="my-attendance">
+      <View className="card my-attendance-month">
+        <View className="my-attendance-step" onClick={() => showMonth(shiftMonth(month, -1))}>
+          ‹ 上月
+        </View>
+        <Text className="my-attendance-title">
+          {year}年{Number(monthNumber)}月
+        </Text>
+        <View
+          className={`my-attendance-step${month >= thisMonth ? ' my-attendance-step--off' : ''}`}
+          onClick={() => (month < thisMonth ? showMonth(shiftMonth(month, 1)) : undefined)}
+        >
+          下月 ›
+        </View>
+      </View>
+      {totals ? (
+        <View className="card my-attendance-totals">
+          {[
+            { label: '活动', value: totals.activities },
+            { label: '准时', value: totals.present },
+            { label: '迟到', value: totals.late },
+            { label: '缺席', value: totals.absent },
+          ].map((figure) => (
+            <View key={figure.label} className="my-attendance-figure">
+              <Text className="my-attendance-value">{figure.value}</Text>
+              <Text className="my-attendance-label">{figure.label}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      <StatusView
+        loading={attendance.loading}
+        error={attendance.error}
+        failure={attendance.failure}
+        hasData={!!attendance.data}
+        onRetry={() => void attendance.reload()}
+      >
+        {attendance.data && attendance.data.items.length === 0 ? <EmptyBlock text="这个月没有本支部的活动" /> : null}
+        {attendance.data?.items.length ? (
+          <CellGroup className="my-attendance-list">
+            {attendance.data.items.map((item) => (
+              <Cell
+                key={item.activityId}
+                className="my-attendance-item"
+                clickable
+                title={<Text className="my-attendance-name">{item.title}</Text>}
+                description={
+                  <View className="my-attendance-line">
+                    <Text className={STATUS[item.status].tag}>{STATUS[item.status].label}</Text>
+                    <Text className="my-attendance-when">
+                      {timeRange(item.startAt, item.endAt)}
+                      {item.placeName ? ` · ${item.placeName}` : ''}
+                    </Text>
+                  </View>
+                }
+                onClick={() => go('activityDetail', { id: item.activityId })}
+              />
+            ))}
+          </CellGroup>
+        ) : null}
+      </StatusView>
+    </PageRoot>
+  );
+}
