@@ -67,9 +67,11 @@ describe('Screens by role', () => {
     await withPhone(async (page) => {
       await loginByTapping(page, stage.world.h5.url, 'demo-committee');
       await page.getByText('组织架构', { exact: true }).click();
-      await page.getByText('外科党支部', { exact: true }).waitFor();
+      // 首页 (a hidden tab page, still in the DOM) names the branches too: look in the tree.
+      const tree = page.locator('.org-tree');
+      await tree.getByText('外科党支部', { exact: true }).waitFor();
       await screenshot(page, '15-org-tree');
-      await page.getByText('外科党支部', { exact: true }).click();
+      await tree.getByText('外科党支部', { exact: true }).click();
       await page
         .getByText(/^手机 /)
         .first()
