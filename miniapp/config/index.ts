@@ -35,6 +35,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: { include: [SHARED_DIR] },
+      // NutUI's CSS and ours never style the same selector at equal specificity, so chunk order is irrelevant.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {

@@ -128,9 +128,11 @@ describe('Roster management (花名册)', () => {
       await page.locator('.member-leave-reason', { hasText: '转出' }).click();
       await page.locator('input').and(page.getByPlaceholder(/说明/)).fill('转至市第二医院');
       await button(page, '停用该党员').click();
-      await page.locator('.taro-modal__content').waitFor();
+      // NutUI's dialog names the member and the reason before anything changes.
+      const dialog = page.locator('.confirm-dialog .nut-dialog-content');
+      await dialog.getByText(/确定停用「.+」（转出）/).waitFor();
       await screenshot(page, '60-deactivate-confirm');
-      await page.locator('.taro-modal__foot', { hasText: '停用' }).getByText('停用', { exact: true }).click();
+      await page.locator('.nut-dialog-footer-ok').click();
       await page.getByText(/停用原因：转出（转至市第二医院）/).waitFor();
       await page.setViewportSize(NARROW);
       await expectNoOverflow(page);

@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { CATEGORY_LABELS, GENDER_LABELS } from '../../../../../shared/org/rules';
@@ -7,6 +7,7 @@ import { formatShanghai } from '../../../../../shared/time';
 import { authApi } from '../../../api/auth';
 import { findRosterMember, orgApi } from '../../../api/org';
 import { ActionButton } from '../../../components/action-button';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { PageRoot } from '../../../components/page-root';
 import { ErrorBlock, LoadingBlock } from '../../../components/status-view';
 import { errorCode, errorMessage, type FailureKind, failureKind } from '../../../lib/errors';
@@ -21,6 +22,7 @@ import {
   serverFieldErrors,
   validateMember,
 } from '../components/member-form';
+import { BindingCodeSection, LeaveSection } from './sections';
 import './index.scss';
 
 type BranchRole = 'secretary' | 'organizer';
@@ -38,8 +40,6 @@ function formOf(member: RosterMember): MemberFormValue {
     roles: branchRoles(member),
   };
 }
-
-const REASONS = Object.entries(LEAVE_REASON_LABELS) as [LeaveReason, string][];
 
 /** One member: edit, 停用 with a reason, and their 绑定码 (a new one replaces the old). */
 export default function MemberDetailPage() {
@@ -60,6 +60,7 @@ export default function MemberDetailPage() {
   const [reason, setReason] = useState<LeaveReason | null>(null);
   const [note, setNote] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [code, setCode] = useState<{ bindingCode: string; expiresAt: string } | null>(null);
 
   async function load(as = name) {
@@ -143,19 +144,19 @@ export default function MemberDetailPage() {
     }
   }
 
-  async function deactivate() {
+  /** 停用 asks first (NutUI dialog): the name and the reason, so the secretary sees exactly what will happen. */
+  function askToDeactivate() {
     if (!member || busy) return;
     if (!reason) {
       setReasonError('请选择停用原因');
       return;
     }
-    const confirm = await Taro.showModal({
-      title: '停用党员',
-      content: `确定停用「${member.name}」（${LEAVE_REASON_LABELS[reason]}）？停用后不能再登录和签到，记录保留。`,
-      confirmText: '停用',
-      confirmColor: '#c8161d',
-    });
-    if (!confirm.confirm) return;
+    setConfirming(true);
+  }
+
+  async function deactivate() {
+    setConfirming(false);
+    if (!member || busy || !reason) return;
     setBusy('leave');
     setMessage(null);
     try {
@@ -278,77 +279,27 @@ export default function MemberDetailPage() {
           </View>
 
           {active && !member.bound ? (
-            <>
-              <Text className="section-title">绑定码</Text>
-              <View className="card member-code">
-                {code ? (
-                  <>
-                    <Text className="member-code-text" selectable userSelect>
-                      {code.bindingCode}
-                    </Text>
-                    <Text className="muted">
-                      有效期至 {formatShanghai(code.expiresAt, 'M月D日 HH:mm')}，仅可使用一次
-                    </Text>
-                  </>
-                ) : null}
-                <Text className="muted member-code-note">
-                  生成新的绑定码后，之前发出的绑定码立即作废。请把绑定码告知该党员，在小程序首次登录后输入。
-                </Text>
-              </View>
-              <View className="actions">
-                {code ? (
-                  <ActionButton onClick={() => void Taro.setClipboardData({ data: code.bindingCode })}>
-                    复制
-                  </ActionButton>
-                ) : null}
-                <ActionButton
-                  kind={code ? 'secondary' : 'primary'}
-                  busy={busy === 'code'}
-                  onClick={() => void issueCode()}
-                >
-                  {code ? '重新生成（旧码作废）' : '生成绑定码'}
-                </ActionButton>
-                <ActionButton kind="plain" busy={busy === 'revoke'} onClick={() => void revokeCode()}>
-                  作废绑定码
-                </ActionButton>
-              </View>
-            </>
+            <BindingCodeSection
+              code={code}
+              busy={busy}
+              onIssue={() => void issueCode()}
+              onRevoke={() => void revokeCode()}
+            />
           ) : null}
 
           {active && !self ? (
-            <>
-              <Text className="section-title">停用</Text>
-              <View className="card member-leave">
-                <Text className="member-leave-label">停用原因</Text>
-                <View className="member-leave-reasons">
-                  {REASONS.map(([value, label]) => (
-                    <View
-                      key={value}
-                      className={`member-leave-reason${reason === value ? ' member-leave-reason--on' : ''}`}
-                      onClick={() => {
-                        setReason(value);
-                        setReasonError(null);
-                      }}
-                    >
-                      {label}
-                    </View>
-                  ))}
-                </View>
-                {reasonError ? <Text className="member-leave-error">{reasonError}</Text> : null}
-                <Input
-                  className="member-leave-note"
-                  placeholder="说明（可选，如转入单位）"
-                  maxlength={100}
-                  value={note}
-                  onInput={(event) => setNote(event.detail.value)}
-                />
-              </View>
-              <View className="actions">
-                <ActionButton kind="secondary" busy={busy === 'leave'} onClick={() => void deactivate()}>
-                  停用该党员
-                </ActionButton>
-              </View>
-            </>
+            <LeaveSection
+              reason={reason}
+              reasonError={reasonError}
+              note={note}
+              busy={busy === 'leave'}
+              onReason={(value) => {
+                setReason(value);
+                setReasonError(null);
+              }}
+              onNote={setNote}
+              onLeave={askToDeactivate}
+            />
           ) : null}
 
           {!active ? (
@@ -360,6 +311,19 @@ export default function MemberDetailPage() {
           ) : null}
         </>
       ) : null}
+      <ConfirmDialog
+        question={
+          confirming && reason
+            ? {
+                title: '停用党员',
+                content: `确定停用「${member.name}」（${LEAVE_REASON_LABELS[reason]}）？停用后不能再登录和签到，记录保留。`,
+                confirmText: '停用',
+              }
+            : null
+        }
+        onConfirm={() => void deactivate()}
+        onCancel={() => setConfirming(false)}
+      />
     </PageRoot>
   );
 }
