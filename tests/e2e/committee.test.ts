@@ -2,7 +2,7 @@
  * The committee (党委) account reaches its branches: the org tree with summed sizes, a branch's 活动 from the
  * tree and from 首页, and the 活动 tab's branch picker. Screenshots: test-results/e2e/4x-committee-*.png.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { loginByTapping, tapTab } from './support/app';
 import { NARROW, screenshot } from './support/browser';
 import { setUpStage } from './support/stage';
@@ -69,25 +69,15 @@ describe('Committee account', () => {
       await loginByTapping(page, stage.world.h5.url, 'demo-committee');
       await tapTab(page, '活动');
       // Default: the first branch in tree order.
-      const picked = page.locator('.activities-picker-name');
+      const picked = page.locator('.branch-picker-name');
       await picked.waitFor();
       const first = (await picked.textContent()) ?? '';
       await demoActivityOf(page, first).waitFor();
       await screenshot(page, '43-committee-activities');
 
-      await page.locator('.activities-picker').click();
-      // Taro's H5 picker (weui): tapping a row of the wheel scrolls it to the middle; 确定 confirms.
-      const row = page.locator('.weui-picker__item', { hasText: '外科党支部' });
-      await row.waitFor();
-      await page.waitForTimeout(600); // the sheet's slide-up
-      // A plain tap at the row (Playwright's stability wait never settles on the wheel's transformed column).
-      const box = (await row.boundingBox())!;
-      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-      await page.waitForTimeout(400); // the wheel's settle animation
-      await screenshot(page, '44-committee-picker');
-      await page.locator('.weui-picker__action').last().click();
+      await pickBranch(page, page.locator('.activities .branch-picker'), '外科党支部');
 
-      await page.locator('.activities-picker-name', { hasText: '外科党支部' }).waitFor();
+      await page.locator('.branch-picker-name', { hasText: '外科党支部' }).waitFor();
       await demoActivityOf(page, '外科党支部').waitFor();
       await expect(page.locator('.activity-item', { hasText: first }).count()).resolves.toBe(0);
       await screenshot(page, '45-committee-activities-branch-2');
@@ -95,4 +85,35 @@ describe('Committee account', () => {
       await screenshot(page, '45-committee-activities-branch-2-320');
     });
   });
+
+  it('switches the roster to another branch with the same picker', async () => {
+    await withPhone(async (page) => {
+      await loginByTapping(page, stage.world.h5.url, 'demo-committee');
+      await page.getByText('组织架构', { exact: true }).click();
+      const tree = page.locator('.org-tree');
+      await tree.getByText('内科第一党支部', { exact: true }).click();
+      const roster = page.locator('.roster');
+      await roster.locator('.branch-picker-name', { hasText: '内科第一党支部' }).waitFor();
+      await roster.locator('.roster-item').first().waitFor();
+      await pickBranch(page, roster.locator('.branch-picker'), '外科党支部', '46-committee-roster-picking');
+      await page.locator('.roster .branch-picker-name', { hasText: '外科党支部' }).waitFor();
+      await page.locator('.roster .roster-title', { hasText: '外科党支部' }).waitFor();
+      await page.locator('.roster .roster-item').first().waitFor();
+      await screenshot(page, '46-committee-roster-picker');
+    });
+  });
 });
+
+/** Taro's H5 picker (weui): tapping a row of the wheel scrolls it to the middle; 确定 confirms. */
+async function pickBranch(page: Page, picker: Locator, name: string, shot = '44-committee-picker'): Promise<void> {
+  await picker.click();
+  const row = page.locator('.weui-picker__item', { hasText: name });
+  await row.waitFor();
+  await page.waitForTimeout(600); // the sheet's slide-up
+  // A plain tap at the row (Playwright's stability wait never settles on the wheel's transformed column).
+  const box = (await row.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForTimeout(400); // the wheel's settle animation
+  await screenshot(page, shot);
+  await page.locator('.weui-picker__action').last().click();
+}

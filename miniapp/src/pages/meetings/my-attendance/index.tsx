@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { AttendanceStatus } from '../../../../../shared/meetings/attendance';
 import { shanghaiMonth, shiftMonth } from '../../../../../shared/time';
 import { meetingsApi } from '../../../api/meetings';
+import { Figures } from '../../../components/figures';
 import { PageRoot } from '../../../components/page-root';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { timeRange } from '../../../lib/format';
@@ -55,19 +56,14 @@ export default function MyAttendancePage() {
         </View>
       </View>
       {totals ? (
-        <View className="card my-attendance-totals">
-          {[
+        <Figures
+          figures={[
             { label: '活动', value: totals.activities },
             { label: '准时', value: totals.present },
             { label: '迟到', value: totals.late },
             { label: '缺席', value: totals.absent },
-          ].map((figure) => (
-            <View key={figure.label} className="my-attendance-figure">
-              <Text className="my-attendance-value">{figure.value}</Text>
-              <Text className="my-attendance-label">{figure.label}</Text>
-            </View>
-          ))}
-        </View>
+          ]}
+        />
       ) : null}
       <StatusView
         loading={attendance.loading}

@@ -3,12 +3,13 @@ import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { RosterMember } from '../../../../../shared/org/schemas';
 import { exportRosterBlob, exportRosterFile, type RosterStatus } from '../../../api/org';
+import { BranchPicker, useBranchChoices } from '../../../components/branch-picker';
 import { PageRoot } from '../../../components/page-root';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { errorMessage } from '../../../lib/errors';
 import { roleLabels } from '../../../lib/format';
-import { go, queryValue } from '../../../lib/nav';
-import { useSession } from '../../../store/session';
+import { go, queryValue, replace } from '../../../lib/nav';
+import { hasAnyRole, useSession } from '../../../store/session';
 import { useRoster } from './use-roster';
 import './index.scss';
 
@@ -26,6 +27,12 @@ export default function RosterPage() {
   const orgId = params.orgId ?? member?.orgId ?? '';
   const orgName = params.orgName ? queryValue(params.orgName) : (branchName ?? member?.orgName ?? '');
   const canManage = Boolean(member?.roles.some((role) => role === 'secretary' || role === 'committee'));
+  const committee = hasAnyRole(member, ['committee']);
+  const branches = useBranchChoices();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, for committee staff (the org picker)
+  useEffect(() => {
+    if (committee) void branches.reload();
+  }, [committee]);
 
   const [status, setStatus] = useState<RosterStatus>('active');
   const [query, setQuery] = useState('');
@@ -79,6 +86,13 @@ export default function RosterPage() {
   const filtered = query.trim() !== '';
   return (
     <PageRoot className="roster">
+      {committee && branches.data?.length ? (
+        <BranchPicker
+          branches={branches.data}
+          pickedId={orgId}
+          onPick={(branch) => replace('roster', { orgId: branch.id, orgName: branch.name })}
+        />
+      ) : null}
       <View className="roster-top">
         <View className="roster-title-line">
           <Text className="roster-title">

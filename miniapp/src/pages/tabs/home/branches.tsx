@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { OrgOverviewBranch, OverviewFigures } from '../../../../../shared/org/schemas';
 import { orgApi } from '../../../api/org';
+import { Figures } from '../../../components/figures';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { go } from '../../../lib/nav';
 import type { Remote } from '../../../lib/use-remote';
@@ -22,19 +23,15 @@ export function percent(rate: number | null): string {
 
 function Totals({ figures }: { figures: OverviewFigures }) {
   return (
-    <View className="card home-totals">
-      {[
-        { label: '党员', value: String(figures.members) },
-        { label: '今日活动', value: String(figures.todayActivities) },
-        { label: '本月活动', value: String(figures.monthActivities) },
+    <Figures
+      accent
+      figures={[
+        { label: '党员', value: figures.members },
+        { label: '今日活动', value: figures.todayActivities },
+        { label: '本月活动', value: figures.monthActivities },
         { label: '本月出勤率', value: percent(figures.rate) },
-      ].map((figure) => (
-        <View key={figure.label} className="home-total">
-          <Text className="home-total-value">{figure.value}</Text>
-          <Text className="home-total-label">{figure.label}</Text>
-        </View>
-      ))}
-    </View>
+      ]}
+    />
   );
 }
 
