@@ -156,7 +156,7 @@ export async function tapTab(page: Page, text: string): Promise<void> {
 export async function loginByTapping(page: Page, baseUrl: string, openid: string): Promise<void> {
   await page.goto(`${baseUrl}/#/pages/login/index`);
   await page.getByText(openid, { exact: true }).click();
-  await page.getByText('今日活动').waitFor();
+  await page.locator('.home .section-title', { hasText: '今日活动' }).waitFor();
 }
 
 /** From 首页 › 今日活动, open the activity with this title. */

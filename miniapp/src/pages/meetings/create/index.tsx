@@ -1,9 +1,10 @@
-import { Input, Picker, Switch, Text, View } from '@tarojs/components';
+import { Picker, Switch, Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import { newIdempotencyKey } from '../../../api/client';
 import { meetingsApi } from '../../../api/meetings';
 import { ActionButton } from '../../../components/action-button';
 import { PageRoot } from '../../../components/page-root';
+import { TextField } from '../../../components/text-field';
 import { errorMessage } from '../../../lib/errors';
 import { replace } from '../../../lib/nav';
 import { rememberPlace } from '../../../lib/recent-places';
@@ -64,16 +65,13 @@ export default function CreateActivityPage() {
   return (
     <PageRoot className="create-activity">
       <Text className="section-title">活动信息（{member?.orgName ?? ''}）</Text>
-      <View className="field">
-        <Text className="field-label">主题</Text>
-        <Input
-          className="field-input"
-          value={form.title}
-          maxlength={60}
-          placeholder="如：11月主题党日"
-          onInput={(event) => update({ title: event.detail.value })}
-        />
-      </View>
+      <TextField
+        label="主题"
+        value={form.title}
+        maxLength={60}
+        placeholder="如：11月主题党日"
+        onInput={(title) => update({ title })}
+      />
       <PickerField mode="date" label="日期" value={form.date} onChange={(date) => update({ date })} />
       <PickerField mode="time" label="开始时间" value={form.start} onChange={(start) => update({ start })} />
       <PickerField mode="time" label="结束时间" value={form.end} onChange={(end) => update({ end })} />
@@ -105,25 +103,14 @@ export default function CreateActivityPage() {
       </View>
       {form.withPlace ? (
         <>
-          <View className="field">
-            <Text className="field-label">地点名称</Text>
-            <Input
-              className="field-input"
-              value={form.placeName}
-              maxlength={50}
-              placeholder="如：门诊楼三楼会议室"
-              onInput={(event) => update({ placeName: event.detail.value })}
-            />
-          </View>
-          <View className="field">
-            <Text className="field-label">范围（米）</Text>
-            <Input
-              className="field-input"
-              type="number"
-              value={form.radius}
-              onInput={(event) => update({ radius: event.detail.value })}
-            />
-          </View>
+          <TextField
+            label="地点名称"
+            value={form.placeName}
+            maxLength={50}
+            placeholder="如：门诊楼三楼会议室"
+            onInput={(placeName) => update({ placeName })}
+          />
+          <TextField label="范围（米）" type="number" value={form.radius} onInput={(radius) => update({ radius })} />
           <PlaceCoordinates lat={form.lat} lng={form.lng} onPick={pickPlace} onError={setError} />
         </>
       ) : null}

@@ -1,7 +1,8 @@
-import { Input, Picker, Text, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import { CATEGORY_LABELS, GENDER_LABELS } from '../../../../../shared/org/rules';
 import { IdNumber, JoinedAt, MemberName, Phone } from '../../../../../shared/org/schemas';
 import { ApiError } from '../../../api/client';
+import { TextField } from '../../../components/text-field';
 import './member-form.scss';
 
 /** What the 添加党员 and 编辑 forms hold (strings as typed; `phone` empty on edit = unchanged). */
@@ -136,31 +137,6 @@ export function MemberForm({ mode, value, errors, phoneMasked, onChange }: Props
         />
       </View>
     </View>
-  );
-}
-
-function TextField(props: {
-  label: string;
-  placeholder: string;
-  value: string;
-  error?: string;
-  type?: 'text' | 'number' | 'idcard';
-  onInput(value: string): void;
-}) {
-  return (
-    <>
-      <View className={`field${props.error ? ' member-form-field--bad' : ''}`}>
-        <Text className="field-label">{props.label}</Text>
-        <Input
-          className="field-input"
-          type={props.type ?? 'text'}
-          placeholder={props.placeholder}
-          value={props.value}
-          onInput={(event) => props.onInput(event.detail.value)}
-        />
-      </View>
-      {props.error ? <Text className="member-form-error">{props.error}</Text> : null}
-    </>
   );
 }
 
