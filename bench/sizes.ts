@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { externalsFor } from '../infra/bundling';
 
-export const DOMAINS = ['auth', 'org', 'meetings'] as const;
+export const DOMAINS = ['auth', 'org', 'meetings', 'study', 'notices', 'messages'] as const;
 
 export async function bundleSizes(root: string): Promise<Record<string, number>> {
   const sizes: Record<string, number> = {};

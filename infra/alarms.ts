@@ -2,13 +2,15 @@ import { CfnOutput, Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Alarm, ComparisonOperator, type IMetric, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
-import { type DomainFunctions, pascal } from './functions';
+import { pascal } from './functions';
 
 export interface AlarmsProps {
-  readonly functions: DomainFunctions;
+  /** Every function: the domains' and the scheduled jobs'. */
+  readonly functions: Readonly<Record<string, IFunction>>;
   readonly httpApi: HttpApi;
   /** Who is told (confirms the subscription by mail first); none: subscribe to the topic by hand. */
   readonly alarmEmail?: string;

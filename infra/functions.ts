@@ -65,7 +65,14 @@ export class Functions extends Construct {
         }),
       });
     };
-    this.byDomain = { auth: make('auth'), org: make('org'), meetings: make('meetings') };
+    this.byDomain = {
+      auth: make('auth'),
+      org: make('org'),
+      meetings: make('meetings'),
+      study: make('study'),
+      notices: make('notices'),
+      messages: make('messages'),
+    };
   }
 }
 

@@ -43,9 +43,10 @@ describe('Stack: alarms and throttling', () => {
     topicId = logicalId(stack.alarmTopic);
   });
 
-  it('alarms on errors of each function and on API 5xx over 5 minutes, never on 4xx', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 4);
-    for (const fn of Object.values(stack.functions)) {
+  it('alarms on errors of each function (domains and jobs) and on API 5xx over 5 minutes, never on 4xx', () => {
+    const functions = [...Object.values(stack.functions), ...Object.values(stack.jobs)];
+    template.resourceCountIs('AWS::CloudWatch::Alarm', functions.length + 1);
+    for (const fn of functions) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: 'Errors',
         Namespace: 'AWS/Lambda',
@@ -69,7 +70,7 @@ describe('Stack: alarms and throttling', () => {
     // through a metric-math sum of all errors.
     const alarms = resources('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
     const watched = alarms.map((alarm) => `${alarm.Namespace} ${alarm.MetricName}`).sort();
-    expect(watched).toEqual(['AWS/ApiGateway 5xx', 'AWS/Lambda Errors', 'AWS/Lambda Errors', 'AWS/Lambda Errors']);
+    expect(watched).toEqual(['AWS/ApiGateway 5xx', ...functions.map(() => 'AWS/Lambda Errors')]);
     for (const alarm of alarms) {
       expect(alarm.MetricName).not.toBe('4xx');
       expect(alarm.Metrics).toBeUndefined();

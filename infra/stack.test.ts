@@ -31,6 +31,10 @@ describe('Stack: XianfengStack', () => {
   /** Every command the synthesis spawned (bundling), as `cmd args…`. */
   let spawned: string[];
   let fnIds: Record<Domain, string>;
+  /** The scheduled jobs' functions (infra/jobs.ts). */
+  let jobIds: Record<string, string>;
+  /** Every function: the domains' and the jobs'. */
+  let allFnIds: Record<string, string>;
   let tableId: string;
   let secretId: string;
 
@@ -55,7 +59,12 @@ describe('Stack: XianfengStack', () => {
       auth: logicalId(stack.functions.auth),
       org: logicalId(stack.functions.org),
       meetings: logicalId(stack.functions.meetings),
+      study: logicalId(stack.functions.study),
+      notices: logicalId(stack.functions.notices),
+      messages: logicalId(stack.functions.messages),
     };
+    jobIds = Object.fromEntries(Object.entries(stack.jobs).map(([name, fn]) => [name, logicalId(fn)]));
+    allFnIds = { ...fnIds, ...jobIds };
     tableId = logicalId(stack.table);
     secretId = logicalId(stack.secret);
   });
@@ -112,16 +121,16 @@ describe('Stack: XianfengStack', () => {
     expect(qrTemplate).toContain('{\\"qrSecret\\":\\"{{resolve:secretsmanager:');
   });
 
-  it('has one arm64 nodejs22.x function per domain with the shared settings and environment', () => {
-    template.resourceCountIs('AWS::Lambda::Function', 3);
+  it('has one arm64 nodejs22.x function per domain and per job with the shared settings and environment', () => {
+    template.resourceCountIs('AWS::Lambda::Function', Object.keys(allFnIds).length);
     const functions = template.findResources('AWS::Lambda::Function') as Record<string, Resource>;
-    expect(Object.keys(functions).sort()).toEqual(Object.values(fnIds).sort());
+    expect(Object.keys(functions).sort()).toEqual(Object.values(allFnIds).sort());
+    for (const id of Object.values(fnIds)) expect(resource(id).Properties.Timeout).toBe(10);
     template.allResourcesProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
       MemorySize: 512,
-      Timeout: 10,
       Environment: {
         Variables: {
           TABLE_NAME: { Ref: tableId },
@@ -133,9 +142,9 @@ describe('Stack: XianfengStack', () => {
   });
 
   it('bundles every function with the local esbuild, never Docker, leaving the AWS SDK external', () => {
-    expect(spawned.filter((command) => /\besbuild\b/.test(command))).toHaveLength(3);
+    expect(spawned.filter((command) => /\besbuild\b/.test(command))).toHaveLength(Object.keys(allFnIds).length);
     expect(spawned.filter((command) => /^docker\b|\bdocker (run|build)\b/.test(command))).toEqual([]);
-    for (const id of Object.values(fnIds)) {
+    for (const id of Object.values(allFnIds)) {
       const code = resource(id).Properties.Code as { S3Key: string };
       const bundle = readFileSync(
         path.join(app.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`, 'index.js'),
@@ -150,7 +159,7 @@ describe('Stack: XianfengStack', () => {
   it('keeps exceljs out of the org bundle, in a layer only the org function uses, every bundle under 200 KB', () => {
     const layers = template.findResources('AWS::Lambda::LayerVersion');
     expect(Object.keys(layers)).toHaveLength(1);
-    for (const [domain, id] of Object.entries(fnIds)) {
+    for (const [domain, id] of Object.entries(allFnIds)) {
       const props = resource(id).Properties as { Code: { S3Key: string }; Layers?: unknown[] };
       expect((props.Layers ?? []).length).toBe(domain === 'org' ? 1 : 0);
       const file = path.join(app.outdir, `asset.${props.Code.S3Key.replace(/\.zip$/, '')}`, 'index.js');
@@ -181,6 +190,29 @@ describe('Stack: XianfengStack', () => {
     );
   });
 
+  it('runs the outbox sender every minute from an EventBridge rule, without retries that would overlap runs', () => {
+    template.resourceCountIs('AWS::Events::Rule', Object.keys(jobIds).length);
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 minute)',
+      State: 'ENABLED',
+      Targets: [
+        Match.objectLike({
+          Arn: getAttArn(jobIds.messagesSender!),
+          RetryPolicy: { MaximumRetryAttempts: 0 },
+        }),
+      ],
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: getAttArn(jobIds.messagesSender!),
+      Principal: 'events.amazonaws.com',
+    });
+    expect(resource(jobIds.messagesSender!).Properties.Timeout).toBe(55);
+    expect(JSON.stringify(resource(jobIds.messagesSender!).Properties.Environment)).toContain(
+      'WECHAT_SUBSCRIBE_TEMPLATE_ID',
+    );
+  });
+
   it('answers CORS preflight for the Authorization, Content-Type and Idempotency-Key headers', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
@@ -194,7 +226,7 @@ describe('Stack: XianfengStack', () => {
   it('grants each function only table data access and reading the app secret', () => {
     const tableArns = [getAttArn(tableId), { 'Fn::Join': ['', [getAttArn(tableId), '/index/*']] }];
     const policies = template.findResources('AWS::IAM::Policy') as Record<string, Resource>;
-    for (const [domain, id] of Object.entries(fnIds)) {
+    for (const [domain, id] of Object.entries(allFnIds)) {
       const roleId = (resource(id).Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
       const statements = Object.values(policies)
         .filter((policy) =>

@@ -8,6 +8,7 @@ import type { RouteDef } from '../shared/http/route';
 import { addAlarms } from './alarms';
 import { Api } from './api';
 import { type DomainFunctions, Functions } from './functions';
+import { type JobFunctions, Jobs } from './jobs';
 import { AppSecret } from './secrets';
 import { AppTable } from './table';
 
@@ -18,6 +19,11 @@ export interface XianfengStackProps extends StackProps {
   readonly wechatAppId: string;
   /** Subscribed by email to the alarm topic (context `alarmEmail`); none: subscribe by hand. */
   readonly alarmEmail?: string;
+  /**
+   * The subscribe-message template (WeChat console; keywords thing1 标题, thing2 内容, time3 时间) the sender job
+   * delivers messages with (context `wechatSubscribeTemplateId`); none: messages stay in-app only (skipped).
+   */
+  readonly wechatSubscribeTemplateId?: string;
 }
 
 /**
@@ -41,6 +47,7 @@ export class XianfengStack extends Stack {
   readonly table: Table;
   readonly secret: Secret;
   readonly functions: DomainFunctions;
+  readonly jobs: JobFunctions;
   readonly httpApi: HttpApi;
   readonly alarmTopic: Topic;
 
@@ -51,28 +58,36 @@ export class XianfengStack extends Stack {
     this.table = table;
     this.secret = secret;
 
-    const functions = new Functions(this, 'Functions', {
-      environment: {
-        TABLE_NAME: table.tableName,
-        APP_SECRET_ARN: secret.secretArn,
-        WECHAT_APPID: props.wechatAppId,
-      },
+    const environment = {
+      TABLE_NAME: table.tableName,
+      APP_SECRET_ARN: secret.secretArn,
+      WECHAT_APPID: props.wechatAppId,
+    };
+    const functions = new Functions(this, 'Functions', { environment });
+    // Scheduled jobs (infra/jobs.ts): the outbox sender, every minute.
+    const jobs = new Jobs(this, 'Jobs', {
+      environment: { ...environment, WECHAT_SUBSCRIBE_TEMPLATE_ID: props.wechatSubscribeTemplateId ?? '' },
     });
 
     // Least privilege, in one place: every domain uses the item-level actions on the table (and its indexes)
     // and reads the app secret. No Scan (DESIGN §4: request paths never scan), no streams, nothing else;
     // logs come from the basic execution role every function has.
-    for (const fn of Object.values(functions.byDomain)) {
+    for (const fn of [...Object.values(functions.byDomain), ...Object.values(jobs.byName)]) {
       table.grant(fn, ...TABLE_ACTIONS);
       secret.grantRead(fn);
     }
 
     const { httpApi } = new Api(this, 'Api', { routes: props.routes, functions: functions.byDomain });
     this.functions = functions.byDomain;
+    this.jobs = jobs.byName;
     this.httpApi = httpApi;
 
     // Alarms on function errors and API 5xx (never 4xx), sent to one SNS topic (infra/alarms.ts).
-    this.alarmTopic = addAlarms(this, { functions: functions.byDomain, httpApi, alarmEmail: props.alarmEmail });
+    this.alarmTopic = addAlarms(this, {
+      functions: { ...functions.byDomain, ...jobs.byName },
+      httpApi,
+      alarmEmail: props.alarmEmail,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: httpApi.url ?? httpApi.apiEndpoint, description: 'HTTP API base URL' });
     new CfnOutput(this, 'TableName', { value: table.tableName });

@@ -7,7 +7,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult } from 'aws-lambda';
 import { handler as auth } from '../functions/auth/handler';
 import { handler as meetings } from '../functions/meetings/handler';
+import { handler as messages } from '../functions/messages/handler';
+import { handler as notices } from '../functions/notices/handler';
 import { handler as org } from '../functions/org/handler';
+import { handler as study } from '../functions/study/handler';
 import { errorCatalog } from '../shared/errors';
 import type { Domain } from '../shared/http/route';
 import { allRoutes } from '../shared/routes';
@@ -18,6 +21,9 @@ const lambdas: Record<Domain, Lambda> = {
   auth: auth as unknown as Lambda,
   org: org as unknown as Lambda,
   meetings: meetings as unknown as Lambda,
+  study: study as unknown as Lambda,
+  notices: notices as unknown as Lambda,
+  messages: messages as unknown as Lambda,
 };
 
 const table = allRoutes.map((route) => ({

@@ -5,11 +5,14 @@
 import { resetConfigForTests } from '../functions/commons/config';
 import { resetDynamoForTests } from '../functions/commons/dynamo';
 import { resetInMemoryLimits } from '../functions/commons/rate-limit';
+import { resetAccessTokenForTests } from '../functions/commons/wechat-token';
+import { seedNotices } from './demo-notices';
 import { type DynamoLocal, startDynamoLocal } from './dynamo-local';
-import { startFakeWechat } from './fake-wechat';
+import { type FakeWechat, startFakeWechat } from './fake-wechat';
 import { startLocalApi } from './local-api';
 import { loadOrCreateSecrets, randomSecret } from './local-secrets';
 import { type SeedResult, seedDemo } from './seed';
+import { seedStudyLibrary } from './seed-study';
 import { ensureTable } from './table';
 
 export interface StackOptions {
@@ -31,6 +34,8 @@ export interface StackOptions {
 export interface Stack {
   readonly apiUrl: string;
   readonly wechatUrl: string;
+  /** The fake WeChat server, with what it received (subscribe messages). */
+  readonly wechat: FakeWechat;
   readonly dynamoEndpoint: string;
   readonly tableName: string;
   readonly dynamo: DynamoLocal | null;
@@ -39,6 +44,8 @@ export interface Stack {
 }
 
 const FAKE_APPID = 'wx-local-demo';
+/** The subscribe-message template the fake accepts (a real one comes from the WeChat console). */
+const FAKE_SUBSCRIBE_TEMPLATE = 'local-notice-template';
 
 // These machines run Node 20 (Lambda runs 22): the SDK's once-per-process upgrade notice is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -67,10 +74,12 @@ function localEnv(tableName: string, dynamoEndpoint: string, wechatUrl: string, 
     process.env.WECHAT_API_BASE = wechatUrl;
     process.env.WECHAT_APPID = FAKE_APPID;
     process.env.WECHAT_SECRET = randomSecret(); // the fake accepts any; nothing real is signed with it
+    process.env.WECHAT_SUBSCRIBE_TEMPLATE_ID = FAKE_SUBSCRIBE_TEMPLATE;
   }
   resetConfigForTests();
   resetDynamoForTests();
   resetInMemoryLimits();
+  resetAccessTokenForTests();
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -91,10 +100,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   log(`table ${tableName}: ${await ensureTable(endpoint, tableName)}`);
   const seed = options.seed === false ? null : await seedDemo();
   if (seed) log(seed.seeded ? 'demo data seeded' : 'demo data already present');
+  if (seed && (await seedStudyLibrary())) log('study library seeded');
+  if (seed && (await seedNotices(seed.committeeId))) log('demo notices seeded');
   const api = await startLocalApi(options.apiPort ?? 0);
   return {
     apiUrl: api.url,
     wechatUrl: wechat.url,
+    wechat,
     dynamoEndpoint: endpoint,
     tableName,
     dynamo,

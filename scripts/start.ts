@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEMO_ACCOUNTS_HELP } from './demo-data';
 import { startH5Server } from './h5-server';
+import { startLocalJobs } from './local-jobs';
 import { startStack } from './stack';
 
 const root = resolve(__dirname, '..');
@@ -41,12 +42,14 @@ async function main(): Promise<void> {
     wechatPort: port('WECHAT_PORT', 3001),
     log: (line) => console.log(`  ${line}`),
   });
+  // Scheduled jobs (the outbox sender), as EventBridge runs them in AWS.
+  const jobs = startLocalJobs((line) => console.log(`  ${line}`));
   const h5 = await startH5Server({ port: port('H5_PORT', 10086), distDir: h5Dist, apiUrl: stack.apiUrl });
   console.log(`
 先锋 is running
   小程序 (H5)   ${h5.url}     ← open this
   API           ${stack.apiUrl}
-  Fake WeChat   ${stack.wechatUrl}
+  Fake WeChat   ${stack.wechatUrl}  (subscribe messages sent: ${stack.wechatUrl}/fake/subscribe-messages)
   DynamoDB      ${stack.dynamoEndpoint}  (data in .data/dynamodb)
 
 Demo accounts (tap one on the login page; login code = mock-<openid>):
@@ -59,6 +62,7 @@ Ctrl-C stops everything; data survives restarts.`);
     if (stopping) return;
     stopping = true;
     console.log('\nstopping…');
+    await jobs.stop();
     await h5.close();
     await stack.stop();
     process.exit(0);

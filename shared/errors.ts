@@ -1,9 +1,20 @@
 import { authErrors } from './auth/errors';
 import { commonErrors, type ErrorSpec } from './http/errors';
 import { meetingsErrors } from './meetings/errors';
+import { messagesErrors } from './messages/errors';
+import { noticesErrors } from './notices/errors';
 import { orgErrors } from './org/errors';
+import { studyErrors } from './study/errors';
 
-export const errorCatalog = { ...commonErrors, ...authErrors, ...orgErrors, ...meetingsErrors } as const;
+export const errorCatalog = {
+  ...commonErrors,
+  ...authErrors,
+  ...orgErrors,
+  ...meetingsErrors,
+  ...studyErrors,
+  ...noticesErrors,
+  ...messagesErrors,
+} as const;
 export type ErrorCode = keyof typeof errorCatalog;
 
 /** A failure the caller can act on: a stable code, its HTTP status and a message a person understands. */

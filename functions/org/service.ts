@@ -52,6 +52,10 @@ export async function currentClaims(claims: MemberClaims): Promise<MemberClaims>
 }
 export const findOrg = store.getOrg;
 export const listActiveMembers = store.listActiveMembers;
+/** Members by id (BatchGetItem, 100 keys a request): the message sender looks up many openids at once. */
+export const findMembers = store.getMembers;
+/** An org and every org under it (one Query on GSI2): a notice's audience. */
+export const listSubtree = store.listSubtree;
 
 export function profileOf(member: MemberRecord, org: OrgRecord): MemberProfile {
   return {

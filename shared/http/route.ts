@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Role } from '../auth/roles';
 
 /** The Lambda (one per domain) that serves a route. */
-export type Domain = 'auth' | 'org' | 'meetings';
+export type Domain = 'auth' | 'org' | 'meetings' | 'study' | 'notices' | 'messages';
 export type Method = 'get' | 'post' | 'patch' | 'delete';
 
 /**

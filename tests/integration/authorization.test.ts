@@ -9,7 +9,9 @@ import { buildPath, type RouteDef } from '../../shared/http/route';
 import { withIdChecksum } from '../../shared/org/rules';
 import { allRoutes } from '../../shared/routes';
 import { enrol, patchMember } from '../support/enrol';
+import { matrixNotice, noticeBody } from '../support/notices';
 import { apiClient, startTestStack } from '../support/stack';
+import { studyFixture } from '../support/study';
 
 type Target = 'own' | 'other';
 interface Branch {
@@ -17,6 +19,11 @@ interface Branch {
   orgPath: string;
   memberId: string;
   activityId: string;
+  /** A study item of the branch (published to it by its secretary) and a session on it of one of its members. */
+  studyItemId: string;
+  studySessionId: string;
+  /** A notice aimed at the branch only (published by committee staff). */
+  noticeId: string;
 }
 interface Request {
   params?: Record<string, string>;
@@ -99,6 +106,41 @@ const fixtures: Record<string, (b: Branch) => Request | Promise<Request>> = {
   'meetings.board': (b) => ({ params: { id: b.activityId } }),
   // The UTC month: the Shanghai one or the one before it, valid either way.
   'meetings.myAttendance': () => ({ query: { month: new Date().toISOString().slice(0, 7) } }),
+  'study.categories': () => ({}),
+  'study.listItems': () => ({ query: { category: 'theory' } }),
+  'study.getItem': (b) => ({ params: { id: b.studyItemId } }),
+  'study.createItem': (b) => ({
+    body: {
+      title: '矩阵测试学习',
+      category: 'rules',
+      kind: 'video',
+      videoUrl: 'https://example.cn/v.mp4',
+      minMinutes: 5,
+      orgIds: [b.orgId],
+    },
+  }),
+  'study.updateItem': (b) => ({
+    params: { id: b.studyItemId },
+    body: { title: '矩阵测试学习内容（修订）', published: true },
+  }),
+  'study.listOrgItems': (b) => ({ params: { orgId: b.orgId } }),
+  'study.completions': (b) => ({ params: { id: b.studyItemId }, query: { orgId: b.orgId } }),
+  'study.startSession': (b) => ({ params: { id: b.studyItemId } }),
+  'study.heartbeat': (b) => ({ params: { id: b.studySessionId }, body: { visible: true } }),
+  // Opened seconds ago: the answer is 422 STUDY_TOO_SHORT for the session's own member, 404 for anyone else.
+  'study.complete': (b) => ({ params: { id: b.studySessionId } }),
+  'study.me': () => ({}),
+  'study.stats': (b) => ({ params: { orgId: b.orgId } }),
+  // A target outside the author's subtree is bad input (400), not a refusal: the matrix sees only 401/403.
+  'notices.create': (b) => ({ body: { ...noticeBody('矩阵测试通知'), orgIds: [b.orgId] } }),
+  'notices.list': (b) => ({ query: { orgId: b.orgId } }),
+  // Not aimed at the caller and not theirs to manage: 404, like a missing notice.
+  'notices.get': (b) => ({ params: { id: b.noticeId } }),
+  'notices.reads': (b) => ({ params: { id: b.noticeId } }),
+  'notices.remind': (b) => ({ params: { id: b.noticeId } }),
+  'messages.list': () => ({}),
+  // The key holds the caller: another member's message, like a missing one, is 404, never 403.
+  'messages.read': () => ({ params: { id: 'nt-matrix-none' } }),
 };
 
 /** What the declaration says should happen. */
@@ -187,6 +229,8 @@ beforeAll(async () => {
       orgPath: tree.body.nodes.find((node) => node.id === orgId)!.path,
       memberId: `m-demo-member-${memberNo}`,
       activityId: list.body.items[0]!.id,
+      ...(await studyFixture(api, n, memberNo)),
+      noticeId: await matrixNotice(api, committee, orgId),
     };
   }
 }, 60_000);

@@ -4,6 +4,7 @@
  * never a silent first page; filters of any shape never reach DynamoDB as a 500.
  */
 import fc from 'fast-check';
+import { resetInMemoryLimits } from '../../functions/commons/rate-limit';
 import type { Stack } from '../../scripts/stack';
 import { ErrorBody } from '../../shared/http/errors';
 import type { RouteDef } from '../../shared/http/route';
@@ -33,6 +34,10 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(() => stack.stop());
+
+// One member reads every list here, far past the per-member read fence (300 a minute, counted in the serving
+// container's memory: here, this process). Each property starts a fresh window; the fence has its own tests.
+beforeEach(() => resetInMemoryLimits());
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const forgedCursor = fc.oneof(

@@ -1,0 +1,69 @@
+import * as path from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { externalsFor } from './bundling';
+import { functionSettings, repoRoot } from './functions';
+
+/** Scheduled jobs (DESIGN §3: one function per job, an EventBridge schedule); `npm start` runs them on a timer. */
+export interface JobSpec {
+  /** Entry under functions/, exporting `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly schedule: Schedule;
+  /** Longer than the job's own budget (the sender stops claiming after 40 s). */
+  readonly timeout: Duration;
+}
+
+export const JOBS = {
+  messagesSender: {
+    entry: 'messages/sender-job.ts',
+    description: 'xianfeng: finish stalled notice publications, deliver due messages (WeChat subscribe messages)',
+    schedule: Schedule.rate(Duration.minutes(1)),
+    timeout: Duration.seconds(55),
+  },
+} as const satisfies Record<string, JobSpec>;
+
+export type JobName = keyof typeof JOBS;
+export type JobFunctions = Record<JobName, NodejsFunction>;
+
+export interface JobsProps {
+  readonly environment: Record<string, string>;
+}
+
+/** One NodejsFunction per job (the shared settings), each started by its own EventBridge rule. */
+export class Jobs extends Construct {
+  readonly byName: JobFunctions;
+
+  constructor(scope: Construct, id: string, props: JobsProps) {
+    super(scope, id);
+    const make = (name: JobName): NodejsFunction => {
+      const spec: JobSpec = JOBS[name];
+      const id = name.charAt(0).toUpperCase() + name.slice(1);
+      const fn = new NodejsFunction(this, id, {
+        ...functionSettings,
+        // The jobs use no layered module; the AWS SDK stays external as everywhere.
+        bundling: { ...functionSettings.bundling, externalModules: externalsFor('messages') },
+        entry: path.join(repoRoot, 'functions', spec.entry),
+        description: spec.description,
+        timeout: spec.timeout,
+        environment: props.environment,
+        logGroup: new LogGroup(this, `${id}Logs`, {
+          retention: RetentionDays.THREE_MONTHS,
+          removalPolicy: RemovalPolicy.DESTROY,
+        }),
+      });
+      // A missed minute is made up by the next run; EventBridge retrying a failed run would only overlap it.
+      new Rule(this, `${id}Schedule`, {
+        description: `${name}: ${spec.description}`,
+        schedule: spec.schedule,
+        targets: [new LambdaFunction(fn, { retryAttempts: 0 })],
+      });
+      return fn;
+    };
+    this.byName = { messagesSender: make('messagesSender') };
+  }
+}
