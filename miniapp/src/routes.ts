@@ -20,6 +20,14 @@ export const PAGES = {
   activityQr: 'pages/meetings/qr/index',
   activityBoard: 'pages/meetings/board/index',
   myAttendance: 'pages/meetings/my-attendance/index',
+  // subpackage pages/study
+  studyItem: 'pages/study/item/index',
+  myStudy: 'pages/study/mine/index',
+  // subpackage pages/notices
+  notices: 'pages/notices/list/index',
+  noticeDetail: 'pages/notices/detail/index',
+  noticePublish: 'pages/notices/publish/index',
+  myMessages: 'pages/notices/messages/index',
   // subpackage pages/org
   orgTree: 'pages/org/tree/index',
   roster: 'pages/org/roster/index',
@@ -33,7 +41,7 @@ export const PAGES = {
 export type PageName = keyof typeof PAGES;
 
 /** One subpackage per domain keeps the main package (tabs + login) small. */
-export const SUBPACKAGE_ROOTS = ['pages/auth', 'pages/meetings', 'pages/org'] as const;
+export const SUBPACKAGE_ROOTS = ['pages/auth', 'pages/meetings', 'pages/org', 'pages/study', 'pages/notices'] as const;
 
 /** `icon`: assets/tab/<icon>.png and <icon>-active.png (drawn by miniapp/tools/tab-icons.ts). */
 export const TABS: readonly { readonly page: PageName; readonly text: string; readonly icon: string }[] = [

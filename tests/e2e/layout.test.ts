@@ -59,6 +59,8 @@ describe('Layout at 320 px, normal and large text', () => {
   let activityId = '';
   let memberId = '';
   let branchId = '';
+  let studyItemId = '';
+  let noticeId = '';
 
   beforeAll(async () => {
     const secretary = await stage.world.api.login('demo-secretary-1');
@@ -70,6 +72,12 @@ describe('Layout at 320 px, normal and large text', () => {
       secretary.token,
     );
     memberId = roster.body.items[0]!.id;
+    // The demo library and notices (seeded as today): the first of each, as a member of branch 1 sees them.
+    const member = await stage.world.api.login('demo-member-1');
+    const items = await stage.world.api.call<{ items: { id: string }[] }>('GET', '/v1/study/items', member.token);
+    studyItemId = items.body.items[0]!.id;
+    const notices = await stage.world.api.call<{ items: { id: string }[] }>('GET', '/v1/notices', member.token);
+    noticeId = notices.body.items[0]!.id;
   });
 
   it('lays out the login page', async () => {
@@ -86,6 +94,11 @@ describe('Layout at 320 px, normal and large text', () => {
       { name: 'checkin', path: 'pages/meetings/checkin/index' },
       { name: 'my-attendance', path: 'pages/meetings/my-attendance/index' },
       { name: 'create-denied', path: 'pages/meetings/create/index' },
+      { name: 'study-item', path: `pages/study/item/index?id=${studyItemId}` },
+      { name: 'my-study', path: 'pages/study/mine/index' },
+      { name: 'notices', path: 'pages/notices/list/index' },
+      { name: 'notice', path: `pages/notices/detail/index?id=${noticeId}` },
+      { name: 'messages', path: 'pages/notices/messages/index' },
     ]);
     expect(problems).toEqual([]);
   });
@@ -101,6 +114,8 @@ describe('Layout at 320 px, normal and large text', () => {
       { name: 'member', path: `pages/org/member/index?id=${memberId}&orgId=${branchId}` },
       { name: 'member-add', path: `pages/org/member-add/index?orgId=${branchId}` },
       { name: 'import', path: `pages/org/import/index?orgId=${branchId}` },
+      { name: 'notice-publish', path: 'pages/notices/publish/index' },
+      { name: 'notice-reads', path: `pages/notices/detail/index?id=${noticeId}` },
       {
         name: 'binding-code',
         path: `pages/org/binding-code/index?memberId=${memberId}&name=${encodeURIComponent('测试')}`,

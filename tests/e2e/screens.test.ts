@@ -80,11 +80,11 @@ describe('Screens by role', () => {
     });
   });
 
-  it('shows a member the study placeholder and their profile', async () => {
+  it('shows a member the study library and their profile', async () => {
     await withPhone(async (page) => {
       await loginByTapping(page, stage.world.h5.url, 'demo-member-13');
       await tapTab(page, '学习');
-      await page.getByText('党建知识学习即将上线').waitFor();
+      await page.locator('.study-entry').first().waitFor();
       await screenshot(page, '17-study');
       await tapTab(page, '活动');
       await page.locator('.activity-item').first().waitFor();

@@ -1,19 +1,18 @@
 /**
  * The app's entries, once: 首页's quick entries and 我的's hub both list from here, filtered by role through
- * page-access (the server's own rules). An entry whose page a later issue builds has `page: null` and is not
- * shown at all — never a dead link.
+ * page-access (the server's own rules). An entry is listed only once its page exists — never a dead link.
  */
 import type { MemberProfile } from '../../../shared/auth/schemas';
 import type { PageName } from '../routes';
 import { hasAnyRole } from '../store/session';
 import { canOpen } from './page-access';
 
-export type EntryIcon = 'scan' | 'add' | 'roster' | 'tree' | 'checkins' | 'study' | 'messages' | 'dues' | 'transfer';
+export type EntryIcon = 'scan' | 'add' | 'roster' | 'tree' | 'notice' | 'checkins' | 'study' | 'messages';
 
 export interface MenuEntry {
   readonly text: string;
   readonly icon: EntryIcon;
-  readonly page: PageName | null;
+  readonly page: PageName;
   /** Where the entry appears. */
   readonly places: readonly ('home' | 'me')[];
   /** Narrower than the page allows: committee staff reach rosters through 组织架构, not their own roster. */
@@ -25,22 +24,18 @@ const ENTRIES: readonly MenuEntry[] = [
   { text: '发起活动', icon: 'add', page: 'activityCreate', places: ['home'] },
   { text: '花名册', icon: 'roster', page: 'roster', places: ['home', 'me'], onlyFor: ['secretary'] },
   { text: '组织架构', icon: 'tree', page: 'orgTree', places: ['home', 'me'] },
+  { text: '发布通知', icon: 'notice', page: 'noticePublish', places: ['home'] },
   { text: '我的签到', icon: 'checkins', page: 'myAttendance', places: ['me'] },
-  // Built by later issues (study and notices, 党费, 组织关系转接): hidden until their pages exist.
-  { text: '我的学习', icon: 'study', page: null, places: ['me'] },
-  { text: '我的消息', icon: 'messages', page: null, places: ['me'] },
-  { text: '我的党费', icon: 'dues', page: null, places: ['me'] },
-  { text: '组织关系', icon: 'transfer', page: null, places: ['me'] },
+  { text: '我的学习', icon: 'study', page: 'myStudy', places: ['me'] },
+  { text: '我的消息', icon: 'messages', page: 'myMessages', places: ['me'] },
+  // 我的党费 and 组织关系 join here with their issues (党费, 组织关系转接), page and icon together.
 ];
 
-export type OpenEntry = MenuEntry & { readonly page: PageName };
-
 /** The entries this member can use in `place`, in menu order. */
-export function entriesFor(place: 'home' | 'me', member: MemberProfile | null): OpenEntry[] {
+export function entriesFor(place: 'home' | 'me', member: MemberProfile | null): MenuEntry[] {
   return ENTRIES.filter(
-    (entry): entry is OpenEntry =>
+    (entry) =>
       entry.places.includes(place) &&
-      entry.page !== null &&
       canOpen(entry.page, member) &&
       (!entry.onlyFor || hasAnyRole(member, entry.onlyFor)) &&
       !!member,

@@ -6,6 +6,7 @@ import { ROLE_LABELS, type Role } from '../../../shared/auth/roles';
 import { issueBindingCode } from '../../../shared/auth/routes';
 import type { MemberProfile } from '../../../shared/auth/schemas';
 import { activityBoard, activityQr, checkIn, createActivity, myAttendance } from '../../../shared/meetings/routes';
+import { createNotice } from '../../../shared/notices/routes';
 import { createMember, importMembers, listMembers, orgTree, updateMember } from '../../../shared/org/routes';
 import { PAGES, type PageName } from '../routes';
 import { hasAnyRole } from '../store/session';
@@ -24,6 +25,7 @@ const PAGE_ROLES: Partial<Record<PageName, readonly Role[]>> = {
   memberAdd: createMember.access,
   rosterImport: importMembers.access,
   bindingCode: issueBindingCode.access,
+  noticePublish: createNotice.access,
 };
 
 export function canOpen(page: PageName, member: MemberProfile | null): boolean {

@@ -1,6 +1,7 @@
 /**
  * Layout checks on element boxes (issue #7): on the screen as drawn, no two pieces of text overlap, no text
- * runs off the side, and no short label or name (≤ 6 characters, no spaces) breaks over two lines (梁建/国).
+ * runs off the side, and no short label or name (≤ 6 characters, no spaces) breaks over two lines (梁建/国);
+ * running text marked `.prose` may wrap anywhere.
  * Text is measured per line with Range.getClientRects and clipped to any ancestor that hides overflow, so an
  * ellipsis counts as what is visible.
  */
@@ -57,8 +58,9 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         }
       }
       const lines = new Set(boxes.map((b) => Math.round(b.top)));
-      if ([...text].length <= 6 && !/\s/.test(text) && lines.size > 1)
-        problems.push(`「${text}」breaks over two lines`);
+      // Running text (an article, a notice: marked .prose) may wrap anywhere, bold phrases included.
+      const label = [...text].length <= 6 && !/\s/.test(text) && !element.closest('.prose');
+      if (label && lines.size > 1) problems.push(`「${text}」breaks over two lines`);
     }
 
     for (let i = 0; i < runs.length; i++) {

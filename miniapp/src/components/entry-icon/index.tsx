@@ -1,4 +1,4 @@
-import { Add, Articles, Category, List, Message, Retweet, Scan, User, Wallet } from '@nutui/icons-react-taro';
+import { Add, Articles, Category, List, Message, Notice, Scan, User } from '@nutui/icons-react-taro';
 import type { EntryIcon as EntryIconName } from '../../lib/menu';
 
 const ICONS = {
@@ -6,11 +6,10 @@ const ICONS = {
   add: Add,
   roster: User,
   tree: Category,
+  notice: Notice,
   checkins: List,
   study: Articles,
   messages: Message,
-  dues: Wallet,
-  transfer: Retweet,
 } as const;
 
 /** A menu entry's NutUI icon (SVG masks: a few hundred bytes each, coloured by `color`). */

@@ -10,6 +10,7 @@ import { useProfile } from '../../../lib/use-profile';
 import { useRemote } from '../../../lib/use-remote';
 import { hasAnyRole } from '../../../store/session';
 import { CommitteeBranches, loadOverview } from './branches';
+import { LatestNotices, loadLatestNotices } from './notices';
 import { loadTodayActivities } from './today';
 import './index.scss';
 
@@ -17,14 +18,16 @@ export default function HomePage() {
   const { member, branchName, error: profileError, reload: reloadProfile } = useProfile();
   const today = useRemote(loadTodayActivities, { immediate: false });
   const overview = useRemote(loadOverview, { immediate: false });
+  const notices = useRemote(loadLatestNotices, { immediate: false });
   const committee = hasAnyRole(member, ['committee']);
 
   useDidShow(() => {
     void today.reload();
+    void notices.reload();
     if (committee) void overview.reload();
   });
   usePullDownRefresh(async () => {
-    await Promise.all([today.reload(), reloadProfile(), committee ? overview.reload() : undefined]);
+    await Promise.all([today.reload(), notices.reload(), reloadProfile(), committee ? overview.reload() : undefined]);
     Taro.stopPullDownRefresh();
   });
 
@@ -59,6 +62,8 @@ export default function HomePage() {
           </View>
         ))}
       </View>
+
+      <LatestNotices notices={notices} />
 
       {committee ? <CommitteeBranches overview={overview} /> : null}
 

@@ -15,13 +15,16 @@ import { useSession } from '../../../store/session';
 import { useSettings } from '../../../store/settings';
 import './index.scss';
 
+/** The member's own records; the rest of 我的's entries are what their roles let them manage. */
+const MINE: ReadonlySet<string> = new Set(['myAttendance', 'myStudy', 'myMessages']);
+
 /** 我的: who I am, my own records, what my roles let me manage, and this phone's settings. */
 export default function MePage() {
   const { member, branchName, loading, error, reload } = useProfile();
   const largeText = useSettings((state) => state.largeText);
   const entries = entriesFor('me', member);
-  const mine = entries.filter((entry) => entry.page === 'myAttendance');
-  const managing = entries.filter((entry) => entry.page !== 'myAttendance');
+  const mine = entries.filter((entry) => MINE.has(entry.page));
+  const managing = entries.filter((entry) => !MINE.has(entry.page));
 
   async function logout() {
     const answer = await Taro.showModal({

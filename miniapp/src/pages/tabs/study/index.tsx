@@ -1,16 +1,121 @@
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { studyApi } from '../../../api/study';
 import { PageRoot } from '../../../components/page-root';
+import { EmptyBlock, StatusView } from '../../../components/status-view';
+import { go } from '../../../lib/nav';
+import { usePagedList } from '../../../lib/use-paged-list';
+import { useRemote } from '../../../lib/use-remote';
 import './index.scss';
 
-/** This release has no study feature: say so plainly instead of showing a made-up list. */
+/** 学习: the 党建知识 aimed at my branch, by category and title, newest first; my streak (no ranking, §6.1). */
 export default function StudyPage() {
+  const categories = useRemote(studyApi.categories);
+  const mine = useRemote(() => studyApi.mine(), { immediate: false });
+  const [category, setCategory] = useState('');
+  const [query, setQuery] = useState('');
+  const filter = useRef({ category: '', q: '' });
+  const list = usePagedList((cursor) =>
+    studyApi.list({
+      ...(filter.current.category ? { category: filter.current.category } : {}),
+      ...(filter.current.q ? { q: filter.current.q } : {}),
+      ...(cursor ? { cursor } : {}),
+    }),
+  );
+  const typing = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  // Every show: back from an item, its 已学 mark and my streak may have changed.
+  useDidShow(() => {
+    void list.load(true);
+    void mine.reload();
+  });
+  usePullDownRefresh(async () => {
+    await Promise.all([list.load(true), mine.reload(), categories.reload()]);
+    Taro.stopPullDownRefresh();
+  });
+  useReachBottom(() => void list.load(false));
+
+  function pick(code: string) {
+    setCategory(code);
+    filter.current = { ...filter.current, category: code };
+    void list.load(true);
+  }
+
+  function search(text: string) {
+    setQuery(text);
+    if (typing.current) clearTimeout(typing.current);
+    typing.current = setTimeout(() => {
+      filter.current = { ...filter.current, q: text.trim() };
+      void list.load(true);
+    }, 300);
+  }
+
+  const streak = mine.data?.streak;
   return (
     <PageRoot className="study">
-      <View className="card study-card">
-        <Text className="study-icon">学</Text>
-        <Text className="study-title">党建知识学习即将上线</Text>
-        <Text className="study-text">学习内容、学习打卡和连续学习天数将在后续版本提供，敬请期待。</Text>
+      <View className="card study-mine" onClick={() => go('myStudy')}>
+        <View className="study-mine-figure">
+          <Text className="study-mine-value">{streak ? streak.current : '—'}</Text>
+          <Text className="study-mine-label">连续学习（天）</Text>
+        </View>
+        <View className="study-mine-figure">
+          <Text className="study-mine-value">{mine.data ? mine.data.today.checkins : '—'}</Text>
+          <Text className="study-mine-label">今日完成</Text>
+        </View>
+        <Text className="study-mine-more">我的学习 ›</Text>
       </View>
+
+      <View className="study-search">
+        <Input
+          className="study-search-input"
+          placeholder="搜索标题"
+          confirmType="search"
+          maxlength={30}
+          value={query}
+          onInput={(event) => search(event.detail.value)}
+        />
+      </View>
+      <View className="study-categories">
+        {[{ code: '', name: '全部' }, ...(categories.data?.categories ?? [])].map((entry) => (
+          <View
+            key={entry.code || 'all'}
+            className={`study-category${category === entry.code ? ' study-category--on' : ''}`}
+            onClick={() => pick(entry.code)}
+          >
+            {entry.name}
+          </View>
+        ))}
+      </View>
+
+      <StatusView
+        loading={list.loading}
+        error={list.error}
+        failure={list.failure}
+        hasData={!!list.items}
+        onRetry={() => void list.load(true)}
+      >
+        {list.items && list.items.length === 0 ? (
+          <EmptyBlock text={query ? '没有找到相关的学习内容' : '这个栏目还没有学习内容'} />
+        ) : null}
+        {list.items?.map((item) => (
+          <View key={item.id} className="card study-entry" onClick={() => go('studyItem', { id: item.id })}>
+            <View className="study-entry-line">
+              <Text className="study-entry-title">{item.title}</Text>
+              {item.studiedToday ? <Text className="tag tag--ok study-entry-done">已学</Text> : null}
+            </View>
+            <Text className="muted study-entry-summary">{item.summary}</Text>
+            <Text className="muted study-entry-meta">
+              {item.categoryName} · {item.kind === 'video' ? '视频' : '图文'} · 约 {item.minMinutes} 分钟
+            </Text>
+          </View>
+        ))}
+        {list.cursor ? (
+          <View className="study-more" onClick={() => void list.load(false)}>
+            {list.loading ? '加载中…' : '加载更多'}
+          </View>
+        ) : null}
+      </StatusView>
     </PageRoot>
   );
 }

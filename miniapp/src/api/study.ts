@@ -1,0 +1,26 @@
+import {
+  completeStudySession,
+  getStudyItem,
+  listStudyItems,
+  myStudy,
+  startStudySession,
+  studyCategories,
+  studyHeartbeat,
+} from '../../../shared/study/routes';
+import { newIdempotencyKey, request, send } from './client';
+
+export const studyApi = {
+  categories: () => request(studyCategories, {}),
+  list: (query: { category?: string; q?: string; cursor?: string }) => request(listStudyItems, { query }),
+  get: (id: string) => request(getStudyItem, { params: { id } }),
+  /** A new server-timed session each time the item page opens. */
+  start: (id: string) => request(startStudySession, { params: { id }, idempotencyKey: newIdempotencyKey() }),
+  heartbeat: (sessionId: string, visible: boolean) =>
+    request(studyHeartbeat, { params: { id: sessionId }, body: { visible } }),
+  /** 201 = today's first check-in for the item; 200 = the one already made today. */
+  async complete(sessionId: string, idempotencyKey: string) {
+    const answer = await send(completeStudySession, { params: { id: sessionId }, idempotencyKey });
+    return { ...answer.data, existed: answer.status === 200 };
+  },
+  mine: (cursor?: string) => request(myStudy, { query: { cursor } }),
+};

@@ -1,0 +1,83 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { NOTICE_KIND_LABELS, type NoticeKind } from '../../../../../shared/notices/schemas';
+import { formatShanghai } from '../../../../../shared/time';
+import { noticesApi } from '../../../api/notices';
+import { PageRoot } from '../../../components/page-root';
+import { EmptyBlock, StatusView } from '../../../components/status-view';
+import { go, queryValue } from '../../../lib/nav';
+import { usePagedList } from '../../../lib/use-paged-list';
+import './index.scss';
+
+const KINDS: readonly NoticeKind[] = ['news', 'notice'];
+
+/** 党建新闻 and 信息发布 aimed at me, newest first; unread ones marked. */
+export default function NoticesPage() {
+  const initial = queryValue(useRouter().params.kind);
+  const [kind, setKind] = useState<NoticeKind>(initial === 'news' ? 'news' : 'notice');
+  const current = useRef(kind);
+  const [unread, setUnread] = useState(0);
+  const list = usePagedList(async (cursor) => {
+    const answer = await noticesApi.list({ kind: current.current, ...(cursor ? { cursor } : {}) });
+    setUnread(answer.unread);
+    return answer;
+  });
+  useDidShow(() => void list.load(true));
+  usePullDownRefresh(async () => {
+    await list.load(true);
+    Taro.stopPullDownRefresh();
+  });
+  useReachBottom(() => void list.load(false));
+
+  function show(next: NoticeKind) {
+    setKind(next);
+    current.current = next;
+    void list.load(true);
+  }
+
+  return (
+    <PageRoot className="notices">
+      <View className="notices-kinds">
+        {KINDS.map((entry) => (
+          <View
+            key={entry}
+            className={`notices-kind${kind === entry ? ' notices-kind--on' : ''}`}
+            onClick={() => show(entry)}
+          >
+            {NOTICE_KIND_LABELS[entry]}
+          </View>
+        ))}
+      </View>
+      {unread > 0 ? <Text className="notices-unread">{unread} 条未读</Text> : null}
+      <StatusView
+        loading={list.loading}
+        error={list.error}
+        failure={list.failure}
+        hasData={!!list.items}
+        onRetry={() => void list.load(true)}
+      >
+        {list.items && list.items.length === 0 ? <EmptyBlock text={`还没有${NOTICE_KIND_LABELS[kind]}`} /> : null}
+        {list.items?.map((notice) => (
+          <View key={notice.id} className="card notices-item" onClick={() => go('noticeDetail', { id: notice.id })}>
+            <View className="notices-item-line">
+              {notice.read ? null : <Text className="notices-dot" />}
+              <Text className={`notices-item-title${notice.read ? '' : ' notices-item-title--unread'}`}>
+                {notice.title}
+              </Text>
+            </View>
+            <Text className="muted notices-item-excerpt">{notice.excerpt}</Text>
+            <Text className="muted notices-item-meta">
+              {notice.orgName} · {formatShanghai(notice.publishedAt, 'M月D日 HH:mm')}
+            </Text>
+          </View>
+        ))}
+        {list.cursor ? (
+          <View className="notices-more" onClick={() => void list.load(false)}>
+            {list.loading ? '加载中…' : '加载更多'}
+          </View>
+        ) : null}
+      </StatusView>
+    </PageRoot>
+  );
+}

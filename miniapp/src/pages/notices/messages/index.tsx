@@ -1,0 +1,75 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useState } from 'react';
+import type { Message } from '../../../../../shared/messages/schemas';
+import { formatShanghai } from '../../../../../shared/time';
+import { messagesApi } from '../../../api/notices';
+import { PageRoot } from '../../../components/page-root';
+import { EmptyBlock, StatusView } from '../../../components/status-view';
+import { go } from '../../../lib/nav';
+import { usePagedList } from '../../../lib/use-paged-list';
+// The same feed rows as 通知公告.
+import '../list/index.scss';
+
+/** 我的消息: reminders from every domain, newest first; tapping one marks it read and opens what it is about. */
+export default function MyMessagesPage() {
+  const [unread, setUnread] = useState(0);
+  const [readIds, setReadIds] = useState<ReadonlySet<string>>(new Set());
+  const list = usePagedList(async (cursor) => {
+    const answer = await messagesApi.list(cursor);
+    setUnread(answer.unread);
+    return answer;
+  });
+  useDidShow(() => void list.load(true));
+  usePullDownRefresh(async () => {
+    await list.load(true);
+    Taro.stopPullDownRefresh();
+  });
+  useReachBottom(() => void list.load(false));
+
+  function open(message: Message) {
+    if (!message.read && !readIds.has(message.id)) {
+      setReadIds(new Set([...readIds, message.id]));
+      messagesApi
+        .read(message.id)
+        .then((answer) => setUnread(answer.unread))
+        .catch(() => {});
+    }
+    if (message.ref?.type === 'notice') go('noticeDetail', { id: message.ref.id });
+  }
+
+  return (
+    <PageRoot className="my-messages">
+      {unread > 0 ? <Text className="notices-unread">{unread} 条未读</Text> : null}
+      <StatusView
+        loading={list.loading}
+        error={list.error}
+        failure={list.failure}
+        hasData={!!list.items}
+        onRetry={() => void list.load(true)}
+      >
+        {list.items && list.items.length === 0 ? <EmptyBlock text="还没有消息" /> : null}
+        {list.items?.map((message) => {
+          const read = message.read || readIds.has(message.id);
+          return (
+            <View key={message.id} className="card notices-item" onClick={() => open(message)}>
+              <View className="notices-item-line">
+                {read ? null : <Text className="notices-dot" />}
+                <Text className={`notices-item-title${read ? '' : ' notices-item-title--unread'}`}>
+                  {message.title}
+                </Text>
+              </View>
+              <Text className="muted notices-item-excerpt">{message.body}</Text>
+              <Text className="muted notices-item-meta">{formatShanghai(message.createdAt, 'M月D日 HH:mm')}</Text>
+            </View>
+          );
+        })}
+        {list.cursor ? (
+          <View className="notices-more" onClick={() => void list.load(false)}>
+            {list.loading ? '加载中…' : '加载更多'}
+          </View>
+        ) : null}
+      </StatusView>
+    </PageRoot>
+  );
+}
