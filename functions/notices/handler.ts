@@ -9,7 +9,7 @@ import * as notices from './service';
 
 const app = createDomainApp({ currentClaims: org.currentClaims });
 
-// Targets are checked against the author's subtree in the service (outside: 400 NOTICE_TARGET_OUT_OF_SCOPE).
+// Targets are checked against the author's subtree in the service (outside: 403 NOTICE_TARGET_OUT_OF_SCOPE).
 mount(app, routes.createNotice, async ({ body, claims, now }) => ({
   notice: notices.toNotice(await notices.createNotice(body, claims, now)),
 }));

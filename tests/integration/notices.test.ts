@@ -99,13 +99,6 @@ describe('Route: POST /v1/notices', () => {
     ['an empty title', { ...noticeBody(), title: '   ' }, 'VALIDATION_FAILED', 'title'],
     ['a body with a script', { ...noticeBody(), body: '请阅读<script>alert(1)</script>' }, 'VALIDATION_FAILED', 'body'],
     ['a body over 50,000 characters', { ...noticeBody(), body: '党'.repeat(50_001) }, 'VALIDATION_FAILED', 'body'],
-    [
-      'a target outside the branch',
-      { ...noticeBody(), orgIds: ['org-branch-2'] },
-      'NOTICE_TARGET_OUT_OF_SCOPE',
-      'orgIds',
-    ],
-    ['an unknown target', { ...noticeBody(), orgIds: ['org-nowhere'] }, 'NOTICE_TARGET_OUT_OF_SCOPE', 'orgIds'],
   ])('refuses %s with 400 and writes nothing', async (_what, body, code, field) => {
     const [notices, messages] = [await list('demo-member-2'), await unreadMessages('demo-member-2')];
     const answer = await api.call<{ error: { code: string; fields?: { path: string }[] } }>('POST', '/v1/notices', {
@@ -119,13 +112,20 @@ describe('Route: POST /v1/notices', () => {
     expect(await unreadMessages('demo-member-2')).toBe(messages);
   });
 
-  it('refuses a secretary aiming at the committee above, even with the committee’s own org id', async () => {
-    const answer = await api.call<{ error: { code: string } }>('POST', '/v1/notices', {
+  it.each([
+    ['a target outside the branch', ['org-branch-2']],
+    ['an unknown target', ['org-nowhere']],
+    ['the committee above, even with the branch itself', ['org-branch-1', 'org-committee']],
+  ])('refuses %s with 403 (scope, DESIGN §5) and writes nothing', async (_what, orgIds) => {
+    const [notices, messages] = [await list('demo-member-2'), await unreadMessages('demo-member-2')];
+    const answer = await api.call<{ error: { code: string; fields?: { path: string }[] } }>('POST', '/v1/notices', {
       token: people['demo-secretary-1']!.token,
-      body: { ...noticeBody(), orgIds: ['org-branch-1', 'org-committee'] },
+      body: { ...noticeBody(), orgIds },
     });
-    expect(answer.status).toBe(400);
+    expect(answer.status).toBe(403);
     expect(answer.body.error.code).toBe('NOTICE_TARGET_OUT_OF_SCOPE');
+    expect((await list('demo-member-2')).body).toEqual(notices.body);
+    expect(await unreadMessages('demo-member-2')).toBe(messages);
   });
 });
 

@@ -1,3 +1,4 @@
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { errorMessage, type FailureKind, failureKind } from './errors';
 
@@ -38,4 +39,19 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
   }
 
   return { items, cursor, loading, error, failure, load };
+}
+
+/**
+ * A screen that is one paged list: the first page on every show (back from a detail, its marks may have
+ * changed), pull-down refreshes, reaching the bottom loads the next page.
+ */
+export function usePagedScreen<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>) {
+  const list = usePagedList(fetchPage);
+  useDidShow(() => void list.load(true));
+  usePullDownRefresh(async () => {
+    await list.load(true);
+    Taro.stopPullDownRefresh();
+  });
+  useReachBottom(() => void list.load(false));
+  return list;
 }

@@ -1,13 +1,14 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { NOTICE_KIND_LABELS, type NoticeKind } from '../../../../../shared/notices/schemas';
 import { formatShanghai } from '../../../../../shared/time';
 import { noticesApi } from '../../../api/notices';
+import { LoadMore } from '../../../components/load-more';
 import { PageRoot } from '../../../components/page-root';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { go, queryValue } from '../../../lib/nav';
-import { usePagedList } from '../../../lib/use-paged-list';
+import { usePagedScreen } from '../../../lib/use-paged-list';
 import './index.scss';
 
 const KINDS: readonly NoticeKind[] = ['news', 'notice'];
@@ -18,17 +19,11 @@ export default function NoticesPage() {
   const [kind, setKind] = useState<NoticeKind>(initial === 'news' ? 'news' : 'notice');
   const current = useRef(kind);
   const [unread, setUnread] = useState(0);
-  const list = usePagedList(async (cursor) => {
+  const list = usePagedScreen(async (cursor) => {
     const answer = await noticesApi.list({ kind: current.current, ...(cursor ? { cursor } : {}) });
     setUnread(answer.unread);
     return answer;
   });
-  useDidShow(() => void list.load(true));
-  usePullDownRefresh(async () => {
-    await list.load(true);
-    Taro.stopPullDownRefresh();
-  });
-  useReachBottom(() => void list.load(false));
 
   function show(next: NoticeKind) {
     setKind(next);
@@ -72,11 +67,7 @@ export default function NoticesPage() {
             </Text>
           </View>
         ))}
-        {list.cursor ? (
-          <View className="notices-more" onClick={() => void list.load(false)}>
-            {list.loading ? '加载中…' : '加载更多'}
-          </View>
-        ) : null}
+        <LoadMore more={!!list.cursor} loading={list.loading} onMore={() => void list.load(false)} />
       </StatusView>
     </PageRoot>
   );

@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Message } from '../../../../../shared/messages/schemas';
 import { formatShanghai } from '../../../../../shared/time';
 import { messagesApi } from '../../../api/notices';
+import { LoadMore } from '../../../components/load-more';
 import { PageRoot } from '../../../components/page-root';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { go } from '../../../lib/nav';
-import { usePagedList } from '../../../lib/use-paged-list';
+import { usePagedScreen } from '../../../lib/use-paged-list';
 // The same feed rows as 通知公告.
 import '../list/index.scss';
 
@@ -15,17 +15,11 @@ import '../list/index.scss';
 export default function MyMessagesPage() {
   const [unread, setUnread] = useState(0);
   const [readIds, setReadIds] = useState<ReadonlySet<string>>(new Set());
-  const list = usePagedList(async (cursor) => {
+  const list = usePagedScreen(async (cursor) => {
     const answer = await messagesApi.list(cursor);
     setUnread(answer.unread);
     return answer;
   });
-  useDidShow(() => void list.load(true));
-  usePullDownRefresh(async () => {
-    await list.load(true);
-    Taro.stopPullDownRefresh();
-  });
-  useReachBottom(() => void list.load(false));
 
   function open(message: Message) {
     if (!message.read && !readIds.has(message.id)) {
@@ -64,11 +58,7 @@ export default function MyMessagesPage() {
             </View>
           );
         })}
-        {list.cursor ? (
-          <View className="notices-more" onClick={() => void list.load(false)}>
-            {list.loading ? '加载中…' : '加载更多'}
-          </View>
-        ) : null}
+        <LoadMore more={!!list.cursor} loading={list.loading} onMore={() => void list.load(false)} />
       </StatusView>
     </PageRoot>
   );

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { RosterMember } from '../../../../../shared/org/schemas';
 import { exportRosterBlob, exportRosterFile, type RosterStatus } from '../../../api/org';
 import { BranchPicker, useBranchChoices } from '../../../components/branch-picker';
+import { LoadMore } from '../../../components/load-more';
 import { PageRoot } from '../../../components/page-root';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { errorMessage } from '../../../lib/errors';
@@ -156,11 +157,7 @@ export default function RosterPage() {
             <RosterRow key={person.id} person={person} orgId={orgId} canManage={canManage} />
           ))}
         </View>
-        {items && cursor ? (
-          <View className="roster-more" onClick={() => void roster.more()}>
-            {loading ? '加载中…' : '加载更多'}
-          </View>
-        ) : null}
+        <LoadMore more={!!items && !!cursor} loading={loading} onMore={() => void roster.more()} />
       </StatusView>
     </PageRoot>
   );

@@ -1,11 +1,12 @@
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { MyStudyResponse } from '../../../../../shared/study/progress-schemas';
 import { formatShanghai } from '../../../../../shared/time';
 import { studyApi } from '../../../api/study';
 import { Figures } from '../../../components/figures';
+import { LoadMore } from '../../../components/load-more';
 import { PageRoot } from '../../../components/page-root';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { go } from '../../../lib/nav';
@@ -70,11 +71,7 @@ export default function MyStudyPage() {
             ))}
           </CellGroup>
         ) : null}
-        {history.cursor ? (
-          <View className="my-study-more" onClick={() => void history.load(false)}>
-            {history.loading ? '加载中…' : '加载更多'}
-          </View>
-        ) : null}
+        <LoadMore more={!!history.cursor} loading={history.loading} onMore={() => void history.load(false)} />
       </StatusView>
     </PageRoot>
   );

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { activityPhase } from '../../../../../shared/meetings/checkin-rules';
 import type { Activity } from '../../../../../shared/meetings/schemas';
 import { meetingsApi } from '../../../api/meetings';
+import { LoadMore } from '../../../components/load-more';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { PHASE_LABELS, PHASE_TAG, timeRange } from '../../../lib/format';
 import { go } from '../../../lib/nav';
@@ -74,9 +75,7 @@ export function ActivityList({ orgId, emptyText }: ActivityListProps) {
       })}
       {items && items.length > 0 ? (
         cursor ? (
-          <View className="activities-more" onClick={() => void load(false)}>
-            {loading ? '加载中…' : '加载更多'}
-          </View>
+          <LoadMore more loading={loading} onMore={() => void load(false)} />
         ) : (
           <Text className="activities-end">没有更多了</Text>
         )

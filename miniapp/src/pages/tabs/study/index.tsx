@@ -2,6 +2,7 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { studyApi } from '../../../api/study';
+import { LoadMore } from '../../../components/load-more';
 import { PageRoot } from '../../../components/page-root';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { go } from '../../../lib/nav';
@@ -110,11 +111,7 @@ export default function StudyPage() {
             </Text>
           </View>
         ))}
-        {list.cursor ? (
-          <View className="study-more" onClick={() => void list.load(false)}>
-            {list.loading ? '加载中…' : '加载更多'}
-          </View>
-        ) : null}
+        <LoadMore more={!!list.cursor} loading={list.loading} onMore={() => void list.load(false)} />
       </StatusView>
     </PageRoot>
   );
