@@ -21,8 +21,8 @@ export const createNotice = defineRoute({
   path: '/v1/notices',
   summary: '发布党建新闻或信息发布（支部书记：本支部；党委：所辖组织），并给每位对象发一条消息',
   access: PUBLISHERS,
-  // The targets are checked against the author's subtree as input: one outside is 400, not 403.
-  scoped: false,
+  // Scoped by its targets (body orgIds, checked in the service): one outside the author's subtree is 403.
+  scoped: true,
   body: CreateNoticeRequest,
   response: NoticeResponse,
   status: 201,
