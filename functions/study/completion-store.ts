@@ -3,9 +3,9 @@
  * creates the day's check-in (key + attribute_not_exists), replaces the member's stats on their version, ADDs to
  * the branch's month and upserts the item's record of the member — all or nothing.
  */
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../commons/config';
-import { cancellationReasons, dynamo, isConditionFailure } from '../commons/dynamo';
+import { cancellationReasons, dynamo } from '../commons/dynamo';
 import {
   branchMonthKey,
   checkinKey,
@@ -15,6 +15,7 @@ import {
   type StudySessionRecord,
   sessionKey,
   statsKey,
+  updateOpenSession,
 } from './progress-store';
 
 export interface Completion {
@@ -137,25 +138,6 @@ export async function writeCompletion(completion: Completion): Promise<Completio
 }
 
 /** A completion that found today's check-in already made: the session points at it (only if still open). */
-export async function closeSession(session: StudySessionRecord, checkinId: string, atIso: string): Promise<boolean> {
-  try {
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: sessionKey(session.id),
-        UpdateExpression: 'SET completedAt = :at, checkinId = :checkin, version = :next',
-        ConditionExpression: 'version = :version AND attribute_not_exists(completedAt)',
-        ExpressionAttributeValues: {
-          ':at': atIso,
-          ':checkin': checkinId,
-          ':version': session.version,
-          ':next': session.version + 1,
-        },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+export function closeSession(session: StudySessionRecord, checkinId: string, atIso: string): Promise<boolean> {
+  return updateOpenSession(session, { completedAt: atIso, checkinId });
 }

@@ -103,22 +103,24 @@ export async function getSession(id: string): Promise<StudySessionRecord | null>
   return withoutKeys<StudySessionRecord>(result.Item);
 }
 
-/** A heartbeat's clock, only if nobody moved the session since it was read: false when someone did. */
-export async function saveClock(
+/**
+ * Sets `values` on a session still open and unchanged since it was read (its version), bumping the version:
+ * false when someone moved it meanwhile (a concurrent heartbeat or completion).
+ */
+export async function updateOpenSession(
   session: StudySessionRecord,
-  clock: Pick<StudySessionRecord, 'creditedMs' | 'lastBeatMs' | 'lastVisible'>,
-) {
+  values: Record<string, string | number | boolean>,
+): Promise<boolean> {
+  const names = Object.keys(values);
   try {
     await dynamo().send(
       new UpdateCommand({
         TableName: tableName(),
         Key: sessionKey(session.id),
-        UpdateExpression: 'SET creditedMs = :credited, lastBeatMs = :beat, lastVisible = :visible, version = :next',
+        UpdateExpression: `SET ${names.map((name) => `${name} = :${name}`).join(', ')}, version = :next`,
         ConditionExpression: 'version = :version AND attribute_not_exists(completedAt)',
         ExpressionAttributeValues: {
-          ':credited': clock.creditedMs,
-          ':beat': clock.lastBeatMs,
-          ':visible': clock.lastVisible,
+          ...Object.fromEntries(names.map((name) => [`:${name}`, values[name]])),
           ':version': session.version,
           ':next': session.version + 1,
         },
@@ -129,6 +131,18 @@ export async function saveClock(
     if (isConditionFailure(error)) return false;
     throw error;
   }
+}
+
+/** A heartbeat's clock, only if nobody moved the session since it was read: false when someone did. */
+export function saveClock(
+  session: StudySessionRecord,
+  clock: Pick<StudySessionRecord, 'creditedMs' | 'lastBeatMs' | 'lastVisible'>,
+) {
+  return updateOpenSession(session, {
+    creditedMs: clock.creditedMs,
+    lastBeatMs: clock.lastBeatMs,
+    lastVisible: clock.lastVisible,
+  });
 }
 
 export async function getCheckin(memberId: string, day: string, itemId: string): Promise<StudyCheckinRecord | null> {

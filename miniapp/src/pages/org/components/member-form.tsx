@@ -35,6 +35,20 @@ export function fieldError(field: MemberField, value: MemberFormValue, mode: 'ad
 
 const REQUIRED = { name: '请填写姓名', phone: '请填写手机号', idNumber: '请填写身份证号', joinedAt: '请选择入党日期' };
 
+/** The errors after `patch`: a field's shown error is re-checked (cleared once fixed); others stay as they were. */
+export function recheckErrors(
+  errors: MemberFormErrors,
+  patch: Partial<MemberFormValue>,
+  next: MemberFormValue,
+  mode: 'add' | 'edit',
+): MemberFormErrors {
+  const updated = { ...errors };
+  for (const field of Object.keys(patch) as MemberField[]) {
+    if (updated[field]) updated[field] = fieldError(field, next, mode);
+  }
+  return updated;
+}
+
 export function validateMember(value: MemberFormValue, mode: 'add' | 'edit'): MemberFormErrors {
   const errors: MemberFormErrors = {};
   const fields: MemberField[] = mode === 'add' ? ['name', 'phone', 'idNumber', 'joinedAt'] : ['name', 'phone'];

@@ -9,10 +9,10 @@ import { errorMessage } from '../../../lib/errors';
 import { queryValue, replace } from '../../../lib/nav';
 import { useSession } from '../../../store/session';
 import {
-  fieldError,
   MemberForm,
   type MemberFormErrors,
   type MemberFormValue,
+  recheckErrors,
   serverFieldErrors,
   validateMember,
 } from '../components/member-form';
@@ -46,13 +46,7 @@ export default function MemberAddPage() {
     setForm(next);
     key.current = newIdempotencyKey();
     // An error clears as soon as its field is fixed.
-    setErrors((previous) => {
-      const updated = { ...previous };
-      for (const field of Object.keys(patch) as (keyof MemberFormValue)[]) {
-        if (updated[field]) updated[field] = fieldError(field, next, 'add');
-      }
-      return updated;
-    });
+    setErrors((previous) => recheckErrors(previous, patch, next, 'add'));
   }
 
   async function save() {

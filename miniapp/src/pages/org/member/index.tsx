@@ -15,10 +15,10 @@ import { roleLabels } from '../../../lib/format';
 import { queryValue } from '../../../lib/nav';
 import { useSession } from '../../../store/session';
 import {
-  fieldError,
   MemberForm,
   type MemberFormErrors,
   type MemberFormValue,
+  recheckErrors,
   serverFieldErrors,
   validateMember,
 } from '../components/member-form';
@@ -104,13 +104,7 @@ export default function MemberDetailPage() {
     if (!form) return;
     const next = { ...form, ...patch };
     setForm(next);
-    setErrors((previous) => {
-      const updated = { ...previous };
-      for (const field of Object.keys(patch) as (keyof MemberFormValue)[]) {
-        if (updated[field]) updated[field] = fieldError(field, next, 'edit');
-      }
-      return updated;
-    });
+    setErrors((previous) => recheckErrors(previous, patch, next, 'edit'));
   }
 
   async function save() {
