@@ -23,6 +23,10 @@ export const PAGES = {
   // subpackage pages/study
   studyItem: 'pages/study/item/index',
   myStudy: 'pages/study/mine/index',
+  studyManage: 'pages/study/manage/index',
+  studyEdit: 'pages/study/edit/index',
+  studyCompletions: 'pages/study/completions/index',
+  studyStats: 'pages/study/stats/index',
   // subpackage pages/notices
   notices: 'pages/notices/list/index',
   noticeDetail: 'pages/notices/detail/index',

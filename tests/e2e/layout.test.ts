@@ -61,6 +61,7 @@ describe('Layout at 320 px, normal and large text', () => {
   let branchId = '';
   let studyItemId = '';
   let noticeId = '';
+  let branchItemId = '';
 
   beforeAll(async () => {
     const secretary = await stage.world.api.login('demo-secretary-1');
@@ -78,6 +79,13 @@ describe('Layout at 320 px, normal and large text', () => {
     studyItemId = items.body.items[0]!.id;
     const notices = await stage.world.api.call<{ items: { id: string }[] }>('GET', '/v1/notices', member.token);
     noticeId = notices.body.items[0]!.id;
+    // One the branch itself published (the demo library has a few): its secretary may edit it.
+    const own = await stage.world.api.call<{ items: { id: string }[] }>(
+      'GET',
+      `/v1/orgs/${branchId}/study-items`,
+      secretary.token,
+    );
+    branchItemId = own.body.items[0]!.id;
   });
 
   it('lays out the login page', async () => {
@@ -99,6 +107,7 @@ describe('Layout at 320 px, normal and large text', () => {
       { name: 'notices', path: 'pages/notices/list/index' },
       { name: 'notice', path: `pages/notices/detail/index?id=${noticeId}` },
       { name: 'messages', path: 'pages/notices/messages/index' },
+      { name: 'study-stats-denied', path: 'pages/study/stats/index' },
     ]);
     expect(problems).toEqual([]);
   });
@@ -116,6 +125,12 @@ describe('Layout at 320 px, normal and large text', () => {
       { name: 'import', path: `pages/org/import/index?orgId=${branchId}` },
       { name: 'notice-publish', path: 'pages/notices/publish/index' },
       { name: 'notice-reads', path: `pages/notices/detail/index?id=${noticeId}` },
+      { name: 'study-manage', path: 'pages/study/manage/index' },
+      { name: 'study-new', path: 'pages/study/edit/index' },
+      { name: 'study-edit', path: `pages/study/edit/index?id=${branchItemId}` },
+      { name: 'study-edit-denied', path: `pages/study/edit/index?id=${studyItemId}` },
+      { name: 'study-completions', path: `pages/study/completions/index?id=${branchItemId}` },
+      { name: 'study-stats', path: 'pages/study/stats/index' },
       {
         name: 'binding-code',
         path: `pages/org/binding-code/index?memberId=${memberId}&name=${encodeURIComponent('测试')}`,
@@ -132,6 +147,11 @@ describe('Layout at 320 px, normal and large text', () => {
       { name: 'branch-activities', path: `pages/org/activities/index?orgId=${branchId}` },
       { name: 'branch-roster', path: `pages/org/roster/index?orgId=${branchId}` },
       { name: 'me', path: 'pages/tabs/me/index' },
+      { name: 'notice-publish', path: 'pages/notices/publish/index' },
+      { name: 'study-manage', path: 'pages/study/manage/index' },
+      { name: 'study-edit', path: `pages/study/edit/index?id=${studyItemId}` },
+      { name: 'study-completions', path: `pages/study/completions/index?id=${studyItemId}` },
+      { name: 'study-stats', path: 'pages/study/stats/index' },
     ]);
     expect(problems).toEqual([]);
   });

@@ -13,6 +13,6 @@ export const noticesApi = {
 };
 
 export const messagesApi = {
-  list: (cursor?: string) => request(myMessages, { query: { cursor } }),
+  list: (query: { cursor?: string; limit?: number }) => request(myMessages, { query }),
   read: (id: string) => request(readMessage, { params: { id } }),
 };

@@ -1,12 +1,18 @@
 import {
   completeStudySession,
+  createStudyItem,
   getStudyItem,
+  listOrgStudyItems,
   listStudyItems,
   myStudy,
   startStudySession,
   studyCategories,
+  studyCompletions,
   studyHeartbeat,
+  studyStats,
+  updateStudyItem,
 } from '../../../shared/study/routes';
+import type { CreateStudyItemRequest, UpdateStudyItemRequest } from '../../../shared/study/schemas';
 import { newIdempotencyKey, request, send } from './client';
 
 export const studyApi = {
@@ -23,4 +29,13 @@ export const studyApi = {
     return { ...answer.data, existed: answer.status === 200 };
   },
   mine: (cursor?: string) => request(myStudy, { query: { cursor } }),
+};
+
+/** For publishers (secretaries, committee staff): their library, its completions and the branch figures. */
+export const studyAdminApi = {
+  orgItems: (orgId: string, cursor?: string) => request(listOrgStudyItems, { params: { orgId }, query: { cursor } }),
+  create: (body: CreateStudyItemRequest, idempotencyKey: string) => request(createStudyItem, { body, idempotencyKey }),
+  update: (id: string, body: UpdateStudyItemRequest) => request(updateStudyItem, { params: { id }, body }),
+  completions: (id: string, orgId?: string) => request(studyCompletions, { params: { id }, query: { orgId } }),
+  stats: (orgId: string, month?: string) => request(studyStats, { params: { orgId }, query: { month } }),
 };

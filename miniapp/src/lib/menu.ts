@@ -7,7 +7,17 @@ import type { PageName } from '../routes';
 import { hasAnyRole } from '../store/session';
 import { canOpen } from './page-access';
 
-export type EntryIcon = 'scan' | 'add' | 'roster' | 'tree' | 'notice' | 'checkins' | 'study' | 'messages';
+export type EntryIcon =
+  | 'scan'
+  | 'add'
+  | 'roster'
+  | 'tree'
+  | 'notice'
+  | 'checkins'
+  | 'study'
+  | 'messages'
+  | 'edit'
+  | 'figures';
 
 export interface MenuEntry {
   readonly text: string;
@@ -25,6 +35,8 @@ const ENTRIES: readonly MenuEntry[] = [
   { text: '花名册', icon: 'roster', page: 'roster', places: ['home', 'me'], onlyFor: ['secretary'] },
   { text: '组织架构', icon: 'tree', page: 'orgTree', places: ['home', 'me'] },
   { text: '发布通知', icon: 'notice', page: 'noticePublish', places: ['home'] },
+  { text: '学习管理', icon: 'edit', page: 'studyManage', places: ['home', 'me'] },
+  { text: '学习统计', icon: 'figures', page: 'studyStats', places: ['me'] },
   { text: '我的签到', icon: 'checkins', page: 'myAttendance', places: ['me'] },
   { text: '我的学习', icon: 'study', page: 'myStudy', places: ['me'] },
   { text: '我的消息', icon: 'messages', page: 'myMessages', places: ['me'] },

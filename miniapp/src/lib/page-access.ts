@@ -8,6 +8,7 @@ import type { MemberProfile } from '../../../shared/auth/schemas';
 import { activityBoard, activityQr, checkIn, createActivity, myAttendance } from '../../../shared/meetings/routes';
 import { createNotice } from '../../../shared/notices/routes';
 import { createMember, importMembers, listMembers, orgTree, updateMember } from '../../../shared/org/routes';
+import { createStudyItem, studyCompletions, studyStats } from '../../../shared/study/routes';
 import { PAGES, type PageName } from '../routes';
 import { hasAnyRole } from '../store/session';
 
@@ -26,6 +27,10 @@ const PAGE_ROLES: Partial<Record<PageName, readonly Role[]>> = {
   rosterImport: importMembers.access,
   bindingCode: issueBindingCode.access,
   noticePublish: createNotice.access,
+  studyManage: createStudyItem.access,
+  studyEdit: createStudyItem.access,
+  studyCompletions: studyCompletions.access,
+  studyStats: studyStats.access,
 };
 
 export function canOpen(page: PageName, member: MemberProfile | null): boolean {

@@ -57,10 +57,10 @@ function apiFor(apiUrl: string) {
   }
   return {
     call,
-    async login(openid: string): Promise<{ token: string; orgId: string }> {
+    async login(openid: string): Promise<{ token: string; orgId: string; orgName: string }> {
       const { token } = await ok<{ token: string }>('POST', '/v1/auth/login', undefined, { code: `mock-${openid}` });
-      const me = await ok<{ member: { orgId: string } }>('GET', '/v1/me', token);
-      return { token, orgId: me.member.orgId };
+      const me = await ok<{ member: { orgId: string; orgName: string } }>('GET', '/v1/me', token);
+      return { token, orgId: me.member.orgId, orgName: me.member.orgName };
     },
     /**
      * An activity of the branch whose check-in window contains now (started 5 minutes ago; no place unless

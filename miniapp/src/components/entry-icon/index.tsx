@@ -1,4 +1,4 @@
-import { Add, Articles, Category, List, Message, Notice, Scan, User } from '@nutui/icons-react-taro';
+import { Add, Articles, Category, Edit, List, Message, Notice, Order, Scan, User } from '@nutui/icons-react-taro';
 import type { EntryIcon as EntryIconName } from '../../lib/menu';
 
 const ICONS = {
@@ -10,6 +10,8 @@ const ICONS = {
   checkins: List,
   study: Articles,
   messages: Message,
+  edit: Edit,
+  figures: Order,
 } as const;
 
 /** A menu entry's NutUI icon (SVG masks: a few hundred bytes each, coloured by `color`). */

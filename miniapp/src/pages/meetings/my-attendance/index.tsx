@@ -3,9 +3,10 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useState } from 'react';
 import type { AttendanceStatus } from '../../../../../shared/meetings/attendance';
-import { shanghaiMonth, shiftMonth } from '../../../../../shared/time';
+import { shanghaiMonth } from '../../../../../shared/time';
 import { meetingsApi } from '../../../api/meetings';
 import { Figures } from '../../../components/figures';
+import { MonthStepper } from '../../../components/month-stepper';
 import { PageRoot } from '../../../components/page-root';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { timeRange } from '../../../lib/format';
@@ -23,8 +24,7 @@ const STATUS: Record<AttendanceStatus, { label: string; tag: string }> = {
 
 /** 我的签到: my branch's activities of a month and where I stood in each — my own record, no one else's. */
 export default function MyAttendancePage() {
-  const thisMonth = shanghaiMonth(Date.now());
-  const [month, setMonth] = useState(thisMonth);
+  const [month, setMonth] = useState(() => shanghaiMonth(Date.now()));
   const attendance = useRemote(() => meetingsApi.myAttendance(month));
   usePullDownRefresh(async () => {
     await attendance.reload();
@@ -38,23 +38,9 @@ export default function MyAttendancePage() {
   }
 
   const totals = attendance.data?.totals;
-  const [year, monthNumber] = month.split('-');
   return (
     <PageRoot className="my-attendance">
-      <View className="card my-attendance-month">
-        <View className="my-attendance-step" onClick={() => showMonth(shiftMonth(month, -1))}>
-          ‹ 上月
-        </View>
-        <Text className="my-attendance-title">
-          {year}年{Number(monthNumber)}月
-        </Text>
-        <View
-          className={`my-attendance-step${month >= thisMonth ? ' my-attendance-step--off' : ''}`}
-          onClick={() => (month < thisMonth ? showMonth(shiftMonth(month, 1)) : undefined)}
-        >
-          下月 ›
-        </View>
-      </View>
+      <MonthStepper month={month} onChange={showMonth} />
       {totals ? (
         <Figures
           figures={[

@@ -10,11 +10,14 @@ import { StatusView } from '../../../components/status-view';
 import { errorMessage } from '../../../lib/errors';
 import { queryValue } from '../../../lib/nav';
 import { useRemote } from '../../../lib/use-remote';
+import { useOpenedFromMessage } from '../../../store/unread';
 import './index.scss';
 
 /** A notice; opening it records my read receipt. Its publisher also sees who has not read it and can remind them. */
 export default function NoticeDetailPage() {
-  const id = queryValue(useRouter().params.id);
+  const { params } = useRouter();
+  const id = queryValue(params.id);
+  useOpenedFromMessage(params.message ? queryValue(params.message) : undefined);
   const detail = useRemote(() => noticesApi.get(id));
   const canManage = !!detail.data?.canManage;
   const notice = detail.data?.notice;

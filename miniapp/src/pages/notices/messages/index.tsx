@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Message } from '../../../../../shared/messages/schemas';
 import { formatShanghai } from '../../../../../shared/time';
@@ -6,28 +7,28 @@ import { messagesApi } from '../../../api/notices';
 import { LoadMore } from '../../../components/load-more';
 import { PageRoot } from '../../../components/page-root';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
-import { go } from '../../../lib/nav';
+import { go, queryValue } from '../../../lib/nav';
 import { usePagedScreen } from '../../../lib/use-paged-list';
+import { markMessageRead, useOpenedFromMessage, useUnread } from '../../../store/unread';
 // The same feed rows as 通知公告.
 import '../list/index.scss';
 
 /** 我的消息: reminders from every domain, newest first; tapping one marks it read and opens what it is about. */
 export default function MyMessagesPage() {
-  const [unread, setUnread] = useState(0);
-  const [readIds, setReadIds] = useState<ReadonlySet<string>>(new Set());
+  const fromPush = useRouter().params.message;
+  const unread = useUnread((state) => state.count);
+  const [readIds, setReadIds] = useState<ReadonlySet<string>>(new Set(fromPush ? [queryValue(fromPush)] : []));
+  useOpenedFromMessage(fromPush ? queryValue(fromPush) : undefined);
   const list = usePagedScreen(async (cursor) => {
-    const answer = await messagesApi.list(cursor);
-    setUnread(answer.unread);
+    const answer = await messagesApi.list({ cursor });
+    if (!cursor) useUnread.getState().show(answer.unread);
     return answer;
   });
 
   function open(message: Message) {
     if (!message.read && !readIds.has(message.id)) {
       setReadIds(new Set([...readIds, message.id]));
-      messagesApi
-        .read(message.id)
-        .then((answer) => setUnread(answer.unread))
-        .catch(() => {});
+      void markMessageRead(message.id);
     }
     if (message.ref?.type === 'notice') go('noticeDetail', { id: message.ref.id });
   }

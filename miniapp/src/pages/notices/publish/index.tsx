@@ -5,18 +5,30 @@ import { CreateNoticeRequest, NOTICE_KIND_LABELS, type NoticeKind } from '../../
 import { newIdempotencyKey } from '../../../api/client';
 import { noticesApi } from '../../../api/notices';
 import { ActionButton } from '../../../components/action-button';
+import { Choices } from '../../../components/choices';
 import { PageRoot } from '../../../components/page-root';
+import { TargetPicker } from '../../../components/target-picker';
 import { TextField } from '../../../components/text-field';
 import { errorMessage } from '../../../lib/errors';
 import { replace } from '../../../lib/nav';
-import { useSession } from '../../../store/session';
 import './index.scss';
 
 type Field = 'title' | 'body';
+interface NoticeForm {
+  kind: NoticeKind;
+  title: string;
+  body: string;
+  /** Empty: the publisher's whole organisation (the server's default). */
+  orgIds: string[];
+}
+
+function requestOf({ orgIds, ...rest }: NoticeForm): CreateNoticeRequest {
+  return orgIds.length ? { ...rest, orgIds } : rest;
+}
 
 /** Checks the form with the shared schema: the same rules and words as the server. */
-function problemsOf(form: { kind: NoticeKind; title: string; body: string }): Partial<Record<Field, string>> {
-  const parsed = CreateNoticeRequest.safeParse(form);
+function problemsOf(form: NoticeForm): Partial<Record<Field, string>> {
+  const parsed = CreateNoticeRequest.safeParse(requestOf(form));
   if (parsed.success) return {};
   const problems: Partial<Record<Field, string>> = {};
   for (const issue of parsed.error.issues) {
@@ -26,10 +38,9 @@ function problemsOf(form: { kind: NoticeKind; title: string; body: string }): Pa
   return problems;
 }
 
-/** 发布通知: 党建新闻 or 信息发布 to everyone in the publisher's organisation (and below it). */
+/** 发布通知: 党建新闻 or 信息发布 to the publisher's organisation (and below it), or to the orgs they choose. */
 export default function NoticePublishPage() {
-  const member = useSession((state) => state.member);
-  const [form, setForm] = useState({ kind: 'notice' as NoticeKind, title: '', body: '' });
+  const [form, setForm] = useState<NoticeForm>({ kind: 'notice', title: '', body: '', orgIds: [] });
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const [checked, setChecked] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -52,7 +63,7 @@ export default function NoticePublishPage() {
     setBusy(true);
     setError(null);
     try {
-      const { notice } = await noticesApi.publish(form, key.current);
+      const { notice } = await noticesApi.publish(requestOf(form), key.current);
       replace('noticeDetail', { id: notice.id });
     } catch (caught) {
       setError(errorMessage(caught));
@@ -63,21 +74,15 @@ export default function NoticePublishPage() {
 
   return (
     <PageRoot className="notice-publish">
-      <Text className="section-title">发布到 {member?.orgName ?? ''}（含下级组织）</Text>
       <View className="field">
         <Text className="field-label">类型</Text>
-        <View className="notice-publish-kinds">
-          {(['notice', 'news'] as const).map((kind) => (
-            <View
-              key={kind}
-              className={`notice-publish-kind${form.kind === kind ? ' notice-publish-kind--on' : ''}`}
-              onClick={() => update({ kind })}
-            >
-              {NOTICE_KIND_LABELS[kind]}
-            </View>
-          ))}
-        </View>
+        <Choices
+          options={(['notice', 'news'] as const).map((kind) => [kind, NOTICE_KIND_LABELS[kind]] as const)}
+          selected={[form.kind]}
+          onTap={(kind) => update({ kind })}
+        />
       </View>
+      <TargetPicker value={form.orgIds} onChange={(orgIds) => update({ orgIds })} />
       <TextField
         label="标题"
         value={form.title}

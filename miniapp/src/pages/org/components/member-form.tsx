@@ -2,6 +2,7 @@ import { Picker, Text, View } from '@tarojs/components';
 import { CATEGORY_LABELS, GENDER_LABELS } from '../../../../../shared/org/rules';
 import { IdNumber, JoinedAt, MemberName, Phone } from '../../../../../shared/org/schemas';
 import { ApiError } from '../../../api/client';
+import { Choices } from '../../../components/choices';
 import { TextField } from '../../../components/text-field';
 import './member-form.scss';
 
@@ -150,26 +151,6 @@ export function MemberForm({ mode, value, errors, phoneMasked, onChange }: Props
           onTap={toggleRole}
         />
       </View>
-    </View>
-  );
-}
-
-function Choices<T extends string>(props: {
-  options: readonly (readonly [T, string])[];
-  selected: readonly string[];
-  onTap(value: T): void;
-}) {
-  return (
-    <View className="member-form-choices">
-      {props.options.map(([value, label]) => (
-        <View
-          key={value}
-          className={`member-form-choice${props.selected.includes(value) ? ' member-form-choice--on' : ''}`}
-          onClick={() => props.onTap(value)}
-        >
-          {label}
-        </View>
-      ))}
     </View>
   );
 }

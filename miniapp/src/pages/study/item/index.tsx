@@ -10,7 +10,7 @@ import { ActionButton } from '../../../components/action-button';
 import { PageRoot } from '../../../components/page-root';
 import { StatusView } from '../../../components/status-view';
 import { errorMessage } from '../../../lib/errors';
-import { queryValue } from '../../../lib/nav';
+import { go, queryValue } from '../../../lib/nav';
 import { useRemote } from '../../../lib/use-remote';
 import { shownSeconds, useStudySession } from './use-study-session';
 import './index.scss';
@@ -77,6 +77,16 @@ export default function StudyItemPage() {
                 {item.publishedAt ? ` · ${formatShanghai(item.publishedAt, 'YYYY年M月D日')}` : ''}
               </Text>
             </View>
+            {detail.data?.canManage ? (
+              <View className="card study-item-manage">
+                <Text className="study-item-manage-link" onClick={() => go('studyEdit', { id: item.id })}>
+                  编辑
+                </Text>
+                <Text className="study-item-manage-link" onClick={() => go('studyCompletions', { id: item.id })}>
+                  完成情况
+                </Text>
+              </View>
+            ) : null}
             <View className="card study-item-body">
               {item.kind === 'video' && item.videoUrl ? (
                 <Video className="study-item-video" src={item.videoUrl} controls />

@@ -9,11 +9,13 @@ import { PageRoot } from '../../../components/page-root';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { go } from '../../../lib/nav';
 import { hasAnyRole, useSession } from '../../../store/session';
+import { useUnreadBadge } from '../../../store/unread';
 import { ActivityList } from './activity-list';
 import './index.scss';
 
 /** Members and secretaries: their own branch. Committee staff: a branch picked from their subtree. */
 export default function ActivitiesPage() {
+  useUnreadBadge();
   const member = useSession((state) => state.member);
   const committee = hasAnyRole(member, ['committee']);
   return (

@@ -9,12 +9,14 @@ import { go } from '../../../lib/nav';
 import { useProfile } from '../../../lib/use-profile';
 import { useRemote } from '../../../lib/use-remote';
 import { hasAnyRole } from '../../../store/session';
+import { useUnreadBadge } from '../../../store/unread';
 import { CommitteeBranches, loadOverview } from './branches';
 import { LatestNotices, loadLatestNotices } from './notices';
 import { loadTodayActivities } from './today';
 import './index.scss';
 
 export default function HomePage() {
+  useUnreadBadge();
   const { member, branchName, error: profileError, reload: reloadProfile } = useProfile();
   const today = useRemote(loadTodayActivities, { immediate: false });
   const overview = useRemote(loadOverview, { immediate: false });

@@ -13,6 +13,7 @@ import { go, restart } from '../../../lib/nav';
 import { useProfile } from '../../../lib/use-profile';
 import { useSession } from '../../../store/session';
 import { useSettings } from '../../../store/settings';
+import { useUnreadBadge } from '../../../store/unread';
 import './index.scss';
 
 /** The member's own records; the rest of 我的's entries are what their roles let them manage. */
@@ -22,6 +23,7 @@ const MINE: ReadonlySet<string> = new Set(['myAttendance', 'myStudy', 'myMessage
 export default function MePage() {
   const { member, branchName, loading, error, reload } = useProfile();
   const largeText = useSettings((state) => state.largeText);
+  const unread = useUnreadBadge();
   const entries = entriesFor('me', member);
   const mine = entries.filter((entry) => MINE.has(entry.page));
   const managing = entries.filter((entry) => !MINE.has(entry.page));
@@ -78,7 +80,14 @@ export default function MePage() {
                       <Text className="me-menu-text">{entry.text}</Text>
                     </View>
                   }
-                  extra={<Text className="me-arrow">›</Text>}
+                  extra={
+                    <View className="me-menu-extra">
+                      {entry.page === 'myMessages' && unread > 0 ? (
+                        <Text className="me-unread">{unread > 99 ? '99+' : unread}</Text>
+                      ) : null}
+                      <Text className="me-arrow">›</Text>
+                    </View>
+                  }
                   onClick={() => go(entry.page)}
                 />
               ))}

@@ -8,10 +8,12 @@ import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { go } from '../../../lib/nav';
 import { usePagedList } from '../../../lib/use-paged-list';
 import { useRemote } from '../../../lib/use-remote';
+import { useUnreadBadge } from '../../../store/unread';
 import './index.scss';
 
 /** 学习: the 党建知识 aimed at my branch, by category and title, newest first; my streak (no ranking, §6.1). */
 export default function StudyPage() {
+  useUnreadBadge();
   const categories = useRemote(studyApi.categories);
   const mine = useRemote(() => studyApi.mine(), { immediate: false });
   const [category, setCategory] = useState('');
