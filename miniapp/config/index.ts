@@ -33,6 +33,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
+    // Taro's terser prints every non-ASCII character as \uXXXX (6 bytes); our strings are Chinese, which UTF-8
+    // stores in 3. WeChat reads its JS as UTF-8, so this halves the bytes of every Chinese message in the
+    // main package (§7: ≤ 600 KB). Merged into Taro's own terser options.
+    terser: { enable: true, config: { output: { ascii_only: false } } },
     mini: {
       compile: { include: [SHARED_DIR] },
       // Template depth for weapp's base.wxml (default 16). Our pages nest at most 8 deep (measured on H5);
