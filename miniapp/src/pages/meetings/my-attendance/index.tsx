@@ -1,9 +1,6 @@
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { useState } from 'react';
 import type { AttendanceStatus } from '../../../../../shared/meetings/attendance';
-import { shanghaiMonth } from '../../../../../shared/time';
 import { meetingsApi } from '../../../api/meetings';
 import { Figures } from '../../../components/figures';
 import { MonthStepper } from '../../../components/month-stepper';
@@ -11,7 +8,7 @@ import { PageRoot } from '../../../components/page-root';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { timeRange } from '../../../lib/format';
 import { go } from '../../../lib/nav';
-import { useRemote } from '../../../lib/use-remote';
+import { useMonthRemote } from '../../../lib/use-month';
 import './index.scss';
 
 const STATUS: Record<AttendanceStatus, { label: string; tag: string }> = {
@@ -24,18 +21,7 @@ const STATUS: Record<AttendanceStatus, { label: string; tag: string }> = {
 
 /** 我的签到: my branch's activities of a month and where I stood in each — my own record, no one else's. */
 export default function MyAttendancePage() {
-  const [month, setMonth] = useState(() => shanghaiMonth(Date.now()));
-  const attendance = useRemote(() => meetingsApi.myAttendance(month));
-  usePullDownRefresh(async () => {
-    await attendance.reload();
-    Taro.stopPullDownRefresh();
-  });
-
-  function showMonth(next: string) {
-    setMonth(next);
-    // useRemote reads the loader when called: reload after the month is set.
-    setTimeout(() => void attendance.reload(), 0);
-  }
+  const { month, showMonth, remote: attendance } = useMonthRemote(meetingsApi.myAttendance);
 
   const totals = attendance.data?.totals;
   return (

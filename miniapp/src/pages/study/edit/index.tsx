@@ -78,7 +78,11 @@ export default function StudyEditPage() {
   if (existing.data && !existing.data.canManage) {
     return (
       <PageRoot className="study-edit">
-        <ErrorBlock message="这条学习内容由上级组织发布，只能由发布它的组织修改" failure="leave" onRetry={() => undefined} />
+        <ErrorBlock
+          message="这条学习内容由上级组织发布，只能由发布它的组织修改"
+          failure="leave"
+          onRetry={() => undefined}
+        />
       </PageRoot>
     );
   }

@@ -1,14 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { useState } from 'react';
 import type { StudyFigures } from '../../../../../shared/study/progress-schemas';
-import { shanghaiMonth } from '../../../../../shared/time';
 import { studyAdminApi } from '../../../api/study';
 import { Figures } from '../../../components/figures';
 import { MonthStepper } from '../../../components/month-stepper';
 import { PageRoot } from '../../../components/page-root';
 import { EmptyBlock, StatusView } from '../../../components/status-view';
-import { useRemote } from '../../../lib/use-remote';
+import { useMonthRemote } from '../../../lib/use-month';
 import { useSession } from '../../../store/session';
 import './index.scss';
 
@@ -30,18 +27,7 @@ function figuresOf(figures: StudyFigures) {
 export default function StudyStatsPage() {
   const member = useSession((state) => state.member);
   const orgId = member?.orgId ?? '';
-  const [month, setMonth] = useState(() => shanghaiMonth(Date.now()));
-  const stats = useRemote(() => studyAdminApi.stats(orgId, month));
-  usePullDownRefresh(async () => {
-    await stats.reload();
-    Taro.stopPullDownRefresh();
-  });
-
-  function showMonth(next: string) {
-    setMonth(next);
-    // useRemote reads the loader when called: reload after the month is set.
-    setTimeout(() => void stats.reload(), 0);
-  }
+  const { month, showMonth, remote: stats } = useMonthRemote((month) => studyAdminApi.stats(orgId, month));
 
   const data = stats.data;
   return (
