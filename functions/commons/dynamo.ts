@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { tableName } from './config';
 
 let client: DynamoDBDocumentClient | undefined;
 
@@ -52,5 +53,23 @@ export async function queryAll<T>(input: Omit<QueryCommandInput, 'ExclusiveStart
     for (const item of page.Items ?? []) found.push(withoutKeys<T>(item)!);
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
+  return found;
+}
+
+type Key = Record<string, unknown>;
+
+/** BatchGetItem over any number of keys, 100 at a time, retrying what DynamoDB left unprocessed (with backoff). */
+export async function batchGetAll(keys: readonly Key[]): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending: Key[] = keys.slice(i, i + 100);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 8) throw new Error('BatchGetItem: keys still unprocessed after retries');
+      if (attempt > 0) await new Promise((ok) => setTimeout(ok, Math.min(1000, 25 * 2 ** attempt)));
+      const result = await dynamo().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));
+      found.push(...(result.Responses?.[tableName()] ?? []));
+      pending = (result.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
+    }
+  }
   return found;
 }

@@ -12,18 +12,12 @@
  * IdNumber pk IDNO#<idNumber> sk IDNO   — uniqueness of a person across the whole system
  *   - is this ID number on any roster: GetItem / BatchGetItem (import checks a whole file at once)
  */
-import {
-  BatchGetCommand,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../shared/auth/roles';
 import type { LeaveReason, OrgKind } from '../../shared/org/schemas';
 import { tableName } from '../commons/config';
 import type { PageKey } from '../commons/cursor';
-import { dynamo, queryAll, withoutKeys } from '../commons/dynamo';
+import { batchGetAll, dynamo, queryAll, withoutKeys } from '../commons/dynamo';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -89,26 +83,8 @@ export async function getMember(id: string, consistent = false): Promise<MemberR
   return withoutKeys<MemberRecord>(result.Item);
 }
 
-type Key = Record<string, unknown>;
-
-/** BatchGetItem over any number of keys, 100 at a time, retrying what DynamoDB left unprocessed. */
-async function batchGet(keys: readonly Key[]): Promise<Record<string, unknown>[]> {
-  const found: Record<string, unknown>[] = [];
-  for (let i = 0; i < keys.length; i += 100) {
-    let pending: Key[] = keys.slice(i, i + 100);
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((ok) => setTimeout(ok, Math.min(1000, 25 * 2 ** attempt)));
-      if (attempt > 8) throw new Error('BatchGetItem: keys still unprocessed after retries');
-      const result = await dynamo().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));
-      found.push(...(result.Responses?.[tableName()] ?? []));
-      pending = (result.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
-    }
-  }
-  return found;
-}
-
 export async function getMembers(ids: readonly string[]): Promise<MemberRecord[]> {
-  return (await batchGet(ids.map(memberKey))).map((item) => withoutKeys<MemberRecord>(item)!);
+  return (await batchGetAll(ids.map(memberKey))).map((item) => withoutKeys<MemberRecord>(item)!);
 }
 
 export function listSubtree(org: OrgRecord): Promise<OrgRecord[]> {
@@ -243,6 +219,6 @@ export async function transact(items: TransactItem[]): Promise<void> {
 
 export async function idNumbersTaken(idNumbers: readonly string[]): Promise<Set<string>> {
   const unique = [...new Set(idNumbers)];
-  const found = await batchGet(unique.map(idNumberKey));
+  const found = await batchGetAll(unique.map(idNumberKey));
   return new Set(found.map((item) => String(item.pk).slice('IDNO#'.length)));
 }

@@ -18,11 +18,11 @@
  *   - a member's completions of an item (firstAt, lastAt, checkins): upserted in the completion's
  *     transaction; who has studied an item: Query pk, begins_with(sk, DONE#) — one item per member
  */
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MemberProgress } from '../../shared/study/progress';
 import { tableName } from '../commons/config';
 import type { PageKey } from '../commons/cursor';
-import { dynamo, isConditionFailure, queryAll, withoutKeys } from '../commons/dynamo';
+import { batchGetAll, dynamo, isConditionFailure, queryAll, withoutKeys } from '../commons/dynamo';
 
 export interface StudySessionRecord {
   readonly id: string;
@@ -207,23 +207,16 @@ export async function getMemberStats(memberId: string): Promise<MemberStudyStats
   return withoutKeys<MemberStudyStats>(result.Item);
 }
 
-/** The months of several orgs: one key per org (BatchGetItem, 100 keys a call, unprocessed keys retried). */
+/** The months of several orgs: one key per org (BatchGetItem). */
 export async function branchMonths(orgIds: readonly string[], month: string): Promise<Map<string, BranchMonthRecord>> {
-  const found = new Map<string, BranchMonthRecord>();
-  for (let i = 0; i < orgIds.length; i += 100) {
-    let pending: Record<string, unknown>[] = orgIds.slice(i, i + 100).map((orgId) => branchMonthKey(orgId, month));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 8) throw new Error('BatchGetItem: study month keys still unprocessed after retries');
-      if (attempt > 0) await new Promise((ok) => setTimeout(ok, Math.min(1000, 25 * 2 ** attempt)));
-      const result = await dynamo().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));
-      for (const item of result.Responses?.[tableName()] ?? []) {
-        const record = withoutKeys<BranchMonthRecord>(item)!;
-        found.set(record.orgId, record);
-      }
-      pending = (result.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Record<string, unknown>[];
-    }
-  }
-  return found;
+  const items = await batchGetAll(orgIds.map((orgId) => branchMonthKey(orgId, month)));
+  return new Map(items.map((item) => withoutKeys<BranchMonthRecord>(item)!).map((record) => [record.orgId, record]));
+}
+
+/** Which of `itemIds` the member has a check-in for on `day`: one BatchGetItem for a list page (≤ 50 keys). */
+export async function checkedIn(memberId: string, day: string, itemIds: readonly string[]): Promise<Set<string>> {
+  const items = await batchGetAll(itemIds.map((itemId) => checkinKey(memberId, day, itemId)));
+  return new Set(items.map((item) => withoutKeys<StudyCheckinRecord>(item)!.itemId));
 }
 
 /** Everyone who has completed the item, one record per member. */

@@ -161,6 +161,8 @@ export const completeStudySession = defineRoute({
   summary: '完成学习：学满最低时长后打卡；同一内容当天再次完成返回第一次的记录（200）',
   access: ['member'],
   scoped: false,
+  // The completion's transaction holds the member to the roster (a ConditionCheck): no read per request.
+  rosterCheck: 'transaction',
   params: StudySessionIdParams,
   response: CompleteStudyResponse,
   status: 201,
