@@ -30,14 +30,14 @@ describe('Navigation by role', () => {
     ['demo-member-2', ['扫码签到'], ['我的签到', '我的学习', '我的消息', '大字模式']],
     [
       'demo-secretary-1',
-      ['扫码签到', '发起活动', '花名册', '组织架构', '发布通知'],
-      ['我的签到', '我的学习', '我的消息', '花名册', '组织架构', '大字模式'],
+      ['扫码签到', '发起活动', '花名册', '组织架构', '发布通知', '学习管理'],
+      ['我的签到', '我的学习', '我的消息', '花名册', '组织架构', '学习管理', '学习统计', '大字模式'],
     ],
     // Committee staff are 党员 too: they check in at the committee's own activities.
     [
       'demo-committee',
-      ['扫码签到', '组织架构', '发布通知'],
-      ['我的签到', '我的学习', '我的消息', '组织架构', '大字模式'],
+      ['扫码签到', '组织架构', '发布通知', '学习管理'],
+      ['我的签到', '我的学习', '我的消息', '组织架构', '学习管理', '学习统计', '大字模式'],
     ],
   ])('offers %s only the entries its role can use', async (openid, home, me) => {
     await withPhone(async (page) => {

@@ -55,7 +55,10 @@ describe('学习管理', () => {
         .locator('.study-manage-item', { hasText: title })
         .locator('.study-manage-action', { hasText: '下架' })
         .click();
-      await page.locator('.confirm-dialog .nut-dialog-content').getByText(/下架后党员将看不到/).waitFor();
+      await page
+        .locator('.confirm-dialog .nut-dialog-content')
+        .getByText(/下架后党员将看不到/)
+        .waitFor();
       await screenshot(page, '5e-study-unpublish-confirm-320');
       await page.locator('.nut-dialog-footer-ok').click();
       await page.locator('.study-manage-item', { hasText: title }).locator('.tag', { hasText: '已下架' }).waitFor();
