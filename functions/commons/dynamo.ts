@@ -58,15 +58,26 @@ export async function queryAll<T>(input: Omit<QueryCommandInput, 'ExclusiveStart
 
 type Key = Record<string, unknown>;
 
-/** BatchGetItem over any number of keys, 100 at a time, retrying what DynamoDB left unprocessed (with backoff). */
-export async function batchGetAll(keys: readonly Key[]): Promise<Record<string, unknown>[]> {
+/** Which attributes a batch read returns (all when not given). */
+export interface Projection {
+  readonly ProjectionExpression: string;
+  readonly ExpressionAttributeNames?: Record<string, string>;
+}
+
+/**
+ * BatchGetItem over any number of keys, 100 at a time, retrying what DynamoDB left unprocessed (with backoff).
+ * The keys must be distinct: DynamoDB refuses a batch that names one twice.
+ */
+export async function batchGetAll(keys: readonly Key[], projection?: Projection): Promise<Record<string, unknown>[]> {
   const found: Record<string, unknown>[] = [];
   for (let i = 0; i < keys.length; i += 100) {
     let pending: Key[] = keys.slice(i, i + 100);
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 8) throw new Error('BatchGetItem: keys still unprocessed after retries');
       if (attempt > 0) await new Promise((ok) => setTimeout(ok, Math.min(1000, 25 * 2 ** attempt)));
-      const result = await dynamo().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));
+      const result = await dynamo().send(
+        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ...projection } } }),
+      );
       found.push(...(result.Responses?.[tableName()] ?? []));
       pending = (result.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
     }

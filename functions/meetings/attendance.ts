@@ -11,7 +11,7 @@
  *   - the activities of check-ins that are not in the branch list (a former branch, before a move): BatchGetItem
  *     on their keys. They are history, read as they were recorded and never rewritten (DESIGN §6.1).
  */
-import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { MemberClaims } from '../../shared/auth/roles';
 import {
   type AttendanceActivity,
@@ -23,15 +23,12 @@ import { MAX_ACTIVITY_HOURS, type MyAttendanceResponse } from '../../shared/meet
 import { monthRange, shanghaiMonth } from '../../shared/time';
 import { tableName } from '../commons/config';
 import type { PageKey } from '../commons/cursor';
-import { dynamo } from '../commons/dynamo';
+import { batchGetAll, dynamo } from '../commons/dynamo';
 import { type ActivityRecord, activityKey } from './store';
 
 /** One read takes at most 3 pages of 100 activities and 3 of 100 check-ins: far above any member's month. */
 export const ATTENDANCE_PAGE_SIZE = 100;
 export const ATTENDANCE_MAX_PAGES = 3;
-/** BatchGetItem takes at most 100 keys; unprocessed keys are retried this many times before giving up. */
-const BATCH_SIZE = 100;
-const BATCH_RETRIES = 8;
 
 type Item = Record<string, unknown>;
 type Bounded<T> = { items: T[]; complete: boolean };
@@ -104,20 +101,7 @@ export async function memberCheckinsBetween(memberId: string, from: string, to: 
 
 /** Activities by id (BatchGetItem, 100 keys a call), retrying what DynamoDB left unprocessed. */
 export async function activitiesByIds(ids: readonly string[]): Promise<AttendanceActivity[]> {
-  const found: AttendanceActivity[] = [];
-  for (let i = 0; i < ids.length; i += BATCH_SIZE) {
-    let pending: Item[] = ids.slice(i, i + BATCH_SIZE).map(activityKey);
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > BATCH_RETRIES) throw new Error('BatchGetItem: activity keys still unprocessed after retries');
-      if (attempt > 0) await new Promise((ok) => setTimeout(ok, Math.min(1000, 25 * 2 ** attempt)));
-      const result = await dynamo().send(
-        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ...ACTIVITY_PROJECTION } } }),
-      );
-      found.push(...(result.Responses?.[tableName()] ?? []).map(toAttendanceActivity));
-      pending = (result.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Item[];
-    }
-  }
-  return found;
+  return (await batchGetAll(ids.map(activityKey), ACTIVITY_PROJECTION)).map(toAttendanceActivity);
 }
 
 /**

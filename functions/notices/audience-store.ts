@@ -9,11 +9,11 @@
  * Receipt  pk NOTICE#<id>  sk READ#<memberId>  — one per (notice, member) by key + attribute_not_exists
  *   - have I read these: BatchGetItem over a page of notices
  */
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { feedSortKey } from '../../shared/notices/feed';
 import type { NoticeKind } from '../../shared/notices/schemas';
 import { tableName } from '../commons/config';
-import { cancellationReasons, dynamo, queryAll, withoutKeys } from '../commons/dynamo';
+import { batchGetAll, cancellationReasons, dynamo, queryAll, withoutKeys } from '../commons/dynamo';
 import type { TransactItem } from '../org/service';
 import { type NoticeRecord, noticeKey, transact } from './store';
 
@@ -46,20 +46,9 @@ export function audiencePut(notice: NoticeRecord, member: AudienceMember): Trans
 
 /** Which of these notices `memberId` has a receipt for (one BatchGetItem; a page holds at most 50). */
 export async function readNoticeIds(ids: readonly string[], memberId: string): Promise<Set<string>> {
-  const read = new Set<string>();
-  let keys: Record<string, unknown>[] = [...new Set(ids)].map((id) => receiptKey(id, memberId));
-  for (let attempt = 0; keys.length > 0; attempt++) {
-    if (attempt > 0) await new Promise((ok) => setTimeout(ok, Math.min(1000, 25 * 2 ** attempt)));
-    if (attempt > 8) throw new Error('BatchGetItem: receipts still unprocessed after retries');
-    const result = await dynamo().send(
-      new BatchGetCommand({
-        RequestItems: { [tableName()]: { Keys: keys.slice(0, 100), ProjectionExpression: 'pk' } },
-      }),
-    );
-    for (const item of result.Responses?.[tableName()] ?? []) read.add(String(item.pk).slice('NOTICE#'.length));
-    keys = [...((result.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Record<string, unknown>[]), ...keys.slice(100)];
-  }
-  return read;
+  const keys = [...new Set(ids)].map((id) => receiptKey(id, memberId));
+  const found = await batchGetAll(keys, { ProjectionExpression: 'pk' });
+  return new Set(found.map((item) => String(item.pk).slice('NOTICE#'.length)));
 }
 
 /** How many notices aimed at `memberId` they have not read (of one kind, when given). */
