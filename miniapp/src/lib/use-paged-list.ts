@@ -11,7 +11,16 @@ export interface Page<T> {
  * A cursor-paginated list (DESIGN §5: `?limit=&cursor=`): `load(true)` fetches the first page, `load(false)`
  * appends the next one. Overlapping calls (a pull-down during a reach-bottom) are dropped, not interleaved.
  */
-export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>) {
+export interface PagedList<T> {
+  readonly items: T[] | null;
+  readonly cursor: string | null;
+  readonly loading: boolean;
+  readonly error: string | null;
+  readonly failure: FailureKind | null;
+  load(reset: boolean): Promise<void>;
+}
+
+export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>): PagedList<T> {
   const [items, setItems] = useState<T[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -45,7 +54,7 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
  * A screen that is one paged list: the first page on every show (back from a detail, its marks may have
  * changed), pull-down refreshes, reaching the bottom loads the next page.
  */
-export function usePagedScreen<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>) {
+export function usePagedScreen<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>): PagedList<T> {
   const list = usePagedList(fetchPage);
   useDidShow(() => void list.load(true));
   usePullDownRefresh(async () => {

@@ -4,9 +4,8 @@ import { useRef, useState } from 'react';
 import { NOTICE_KIND_LABELS, type NoticeKind } from '../../../../../shared/notices/schemas';
 import { formatShanghai } from '../../../../../shared/time';
 import { noticesApi } from '../../../api/notices';
-import { LoadMore } from '../../../components/load-more';
+import { PagedView } from '../../../components/load-more';
 import { PageRoot } from '../../../components/page-root';
-import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { go, queryValue } from '../../../lib/nav';
 import { usePagedScreen } from '../../../lib/use-paged-list';
 import './index.scss';
@@ -45,30 +44,24 @@ export default function NoticesPage() {
         ))}
       </View>
       {unread > 0 ? <Text className="notices-unread">{unread} 条未读</Text> : null}
-      <StatusView
-        loading={list.loading}
-        error={list.error}
-        failure={list.failure}
-        hasData={!!list.items}
-        onRetry={() => void list.load(true)}
-      >
-        {list.items && list.items.length === 0 ? <EmptyBlock text={`还没有${NOTICE_KIND_LABELS[kind]}`} /> : null}
-        {list.items?.map((notice) => (
-          <View key={notice.id} className="card notices-item" onClick={() => go('noticeDetail', { id: notice.id })}>
-            <View className="notices-item-line">
-              {notice.read ? null : <Text className="notices-dot" />}
-              <Text className={`notices-item-title${notice.read ? '' : ' notices-item-title--unread'}`}>
-                {notice.title}
+      <PagedView list={list} empty={`还没有${NOTICE_KIND_LABELS[kind]}`}>
+        {(items) =>
+          items.map((notice) => (
+            <View key={notice.id} className="card notices-item" onClick={() => go('noticeDetail', { id: notice.id })}>
+              <View className="notices-item-line">
+                {notice.read ? null : <Text className="notices-dot" />}
+                <Text className={`notices-item-title${notice.read ? '' : ' notices-item-title--unread'}`}>
+                  {notice.title}
+                </Text>
+              </View>
+              <Text className="muted notices-item-excerpt">{notice.excerpt}</Text>
+              <Text className="muted notices-item-meta">
+                {notice.orgName} · {formatShanghai(notice.publishedAt, 'M月D日 HH:mm')}
               </Text>
             </View>
-            <Text className="muted notices-item-excerpt">{notice.excerpt}</Text>
-            <Text className="muted notices-item-meta">
-              {notice.orgName} · {formatShanghai(notice.publishedAt, 'M月D日 HH:mm')}
-            </Text>
-          </View>
-        ))}
-        <LoadMore more={!!list.cursor} loading={list.loading} onMore={() => void list.load(false)} />
-      </StatusView>
+          ))
+        }
+      </PagedView>
     </PageRoot>
   );
 }

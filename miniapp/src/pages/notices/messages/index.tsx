@@ -4,9 +4,8 @@ import { useState } from 'react';
 import type { Message } from '../../../../../shared/messages/schemas';
 import { formatShanghai } from '../../../../../shared/time';
 import { messagesApi } from '../../../api/notices';
-import { LoadMore } from '../../../components/load-more';
+import { PagedView } from '../../../components/load-more';
 import { PageRoot } from '../../../components/page-root';
-import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { go, queryValue } from '../../../lib/nav';
 import { usePagedScreen } from '../../../lib/use-paged-list';
 import { markMessageRead, useOpenedFromMessage, useUnread } from '../../../store/unread';
@@ -36,31 +35,25 @@ export default function MyMessagesPage() {
   return (
     <PageRoot className="my-messages">
       {unread > 0 ? <Text className="notices-unread">{unread} 条未读</Text> : null}
-      <StatusView
-        loading={list.loading}
-        error={list.error}
-        failure={list.failure}
-        hasData={!!list.items}
-        onRetry={() => void list.load(true)}
-      >
-        {list.items && list.items.length === 0 ? <EmptyBlock text="还没有消息" /> : null}
-        {list.items?.map((message) => {
-          const read = message.read || readIds.has(message.id);
-          return (
-            <View key={message.id} className="card notices-item" onClick={() => open(message)}>
-              <View className="notices-item-line">
-                {read ? null : <Text className="notices-dot" />}
-                <Text className={`notices-item-title${read ? '' : ' notices-item-title--unread'}`}>
-                  {message.title}
-                </Text>
+      <PagedView list={list} empty="还没有消息">
+        {(items) =>
+          items.map((message) => {
+            const read = message.read || readIds.has(message.id);
+            return (
+              <View key={message.id} className="card notices-item" onClick={() => open(message)}>
+                <View className="notices-item-line">
+                  {read ? null : <Text className="notices-dot" />}
+                  <Text className={`notices-item-title${read ? '' : ' notices-item-title--unread'}`}>
+                    {message.title}
+                  </Text>
+                </View>
+                <Text className="muted notices-item-excerpt">{message.body}</Text>
+                <Text className="muted notices-item-meta">{formatShanghai(message.createdAt, 'M月D日 HH:mm')}</Text>
               </View>
-              <Text className="muted notices-item-excerpt">{message.body}</Text>
-              <Text className="muted notices-item-meta">{formatShanghai(message.createdAt, 'M月D日 HH:mm')}</Text>
-            </View>
-          );
-        })}
-        <LoadMore more={!!list.cursor} loading={list.loading} onMore={() => void list.load(false)} />
-      </StatusView>
+            );
+          })
+        }
+      </PagedView>
     </PageRoot>
   );
 }

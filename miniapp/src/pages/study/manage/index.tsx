@@ -6,9 +6,8 @@ import { formatShanghai } from '../../../../../shared/time';
 import { studyAdminApi } from '../../../api/study';
 import { ActionButton } from '../../../components/action-button';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { LoadMore } from '../../../components/load-more';
+import { PagedView } from '../../../components/load-more';
 import { PageRoot } from '../../../components/page-root';
-import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { errorMessage } from '../../../lib/errors';
 import { go } from '../../../lib/nav';
 import { usePagedScreen } from '../../../lib/use-paged-list';
@@ -47,49 +46,43 @@ export default function StudyManagePage() {
       <View className="actions study-manage-new">
         <ActionButton onClick={() => go('studyEdit')}>新建学习内容</ActionButton>
       </View>
-      <StatusView
-        loading={list.loading}
-        error={list.error}
-        failure={list.failure}
-        hasData={!!list.items}
-        onRetry={() => void list.load(true)}
-      >
-        {list.items && list.items.length === 0 ? <EmptyBlock text="还没有发布学习内容" /> : null}
-        {list.items?.map((item) => {
-          const state = stateOf(item);
-          return (
-            <View key={item.id} className="card study-manage-item">
-              <View className="study-manage-main" onClick={() => go('studyEdit', { id: item.id })}>
-                <View className="study-manage-line">
-                  <Text className={state.tag}>{state.label}</Text>
-                  <Text className="study-manage-title">{item.title}</Text>
+      <PagedView list={list} empty="还没有发布学习内容">
+        {(items) =>
+          items.map((item) => {
+            const state = stateOf(item);
+            return (
+              <View key={item.id} className="card study-manage-item">
+                <View className="study-manage-main" onClick={() => go('studyEdit', { id: item.id })}>
+                  <View className="study-manage-line">
+                    <Text className={state.tag}>{state.label}</Text>
+                    <Text className="study-manage-title">{item.title}</Text>
+                  </View>
+                  <Text className="muted study-manage-meta">
+                    {item.categoryName} · {item.kind === 'video' ? '视频' : '图文'} · 至少 {item.minMinutes} 分钟
+                    {item.publishedAt ? ` · ${formatShanghai(item.publishedAt, 'YYYY年M月D日')}` : ''}
+                  </Text>
                 </View>
-                <Text className="muted study-manage-meta">
-                  {item.categoryName} · {item.kind === 'video' ? '视频' : '图文'} · 至少 {item.minMinutes} 分钟
-                  {item.publishedAt ? ` · ${formatShanghai(item.publishedAt, 'YYYY年M月D日')}` : ''}
-                </Text>
+                <View className="study-manage-actions">
+                  <Text className="study-manage-action" onClick={() => go('studyEdit', { id: item.id })}>
+                    编辑
+                  </Text>
+                  <Text className="study-manage-action" onClick={() => go('studyCompletions', { id: item.id })}>
+                    完成情况
+                  </Text>
+                  <Text
+                    className={`study-manage-action${busyId === item.id ? ' study-manage-action--busy' : ''}`}
+                    onClick={() =>
+                      busyId ? undefined : item.published ? setPending(item) : void setPublished(item, true)
+                    }
+                  >
+                    {item.published ? '下架' : '发布'}
+                  </Text>
+                </View>
               </View>
-              <View className="study-manage-actions">
-                <Text className="study-manage-action" onClick={() => go('studyEdit', { id: item.id })}>
-                  编辑
-                </Text>
-                <Text className="study-manage-action" onClick={() => go('studyCompletions', { id: item.id })}>
-                  完成情况
-                </Text>
-                <Text
-                  className={`study-manage-action${busyId === item.id ? ' study-manage-action--busy' : ''}`}
-                  onClick={() =>
-                    busyId ? undefined : item.published ? setPending(item) : void setPublished(item, true)
-                  }
-                >
-                  {item.published ? '下架' : '发布'}
-                </Text>
-              </View>
-            </View>
-          );
-        })}
-        <LoadMore more={!!list.cursor} loading={list.loading} onMore={() => void list.load(false)} />
-      </StatusView>
+            );
+          })
+        }
+      </PagedView>
       <ConfirmDialog
         question={
           pending

@@ -6,9 +6,8 @@ import type { MyStudyResponse } from '../../../../../shared/study/progress-schem
 import { formatShanghai } from '../../../../../shared/time';
 import { studyApi } from '../../../api/study';
 import { Figures } from '../../../components/figures';
-import { LoadMore } from '../../../components/load-more';
+import { PagedView } from '../../../components/load-more';
 import { PageRoot } from '../../../components/page-root';
-import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { go } from '../../../lib/nav';
 import { usePagedList } from '../../../lib/use-paged-list';
 import './index.scss';
@@ -46,17 +45,10 @@ export default function MyStudyPage() {
           ]}
         />
       ) : null}
-      <StatusView
-        loading={history.loading}
-        error={history.error}
-        failure={history.failure}
-        hasData={!!history.items}
-        onRetry={() => void history.load(true)}
-      >
-        {history.items && history.items.length === 0 ? <EmptyBlock text="还没有学习记录，去学习页看看吧" /> : null}
-        {history.items?.length ? (
+      <PagedView list={history} empty="还没有学习记录，去学习页看看吧">
+        {(items) => (
           <CellGroup className="my-study-list" title="学习记录">
-            {history.items.map((entry) => (
+            {items.map((entry) => (
               <Cell
                 key={entry.id}
                 clickable
@@ -70,9 +62,8 @@ export default function MyStudyPage() {
               />
             ))}
           </CellGroup>
-        ) : null}
-        <LoadMore more={!!history.cursor} loading={history.loading} onMore={() => void history.load(false)} />
-      </StatusView>
+        )}
+      </PagedView>
     </PageRoot>
   );
 }

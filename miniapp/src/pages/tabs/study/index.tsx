@@ -2,9 +2,8 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { studyApi } from '../../../api/study';
-import { LoadMore } from '../../../components/load-more';
+import { PagedView } from '../../../components/load-more';
 import { PageRoot } from '../../../components/page-root';
-import { EmptyBlock, StatusView } from '../../../components/status-view';
 import { go } from '../../../lib/nav';
 import { usePagedList } from '../../../lib/use-paged-list';
 import { useRemote } from '../../../lib/use-remote';
@@ -91,30 +90,22 @@ export default function StudyPage() {
         ))}
       </View>
 
-      <StatusView
-        loading={list.loading}
-        error={list.error}
-        failure={list.failure}
-        hasData={!!list.items}
-        onRetry={() => void list.load(true)}
-      >
-        {list.items && list.items.length === 0 ? (
-          <EmptyBlock text={query ? '没有找到相关的学习内容' : '这个栏目还没有学习内容'} />
-        ) : null}
-        {list.items?.map((item) => (
-          <View key={item.id} className="card study-entry" onClick={() => go('studyItem', { id: item.id })}>
-            <View className="study-entry-line">
-              <Text className="study-entry-title">{item.title}</Text>
-              {item.studiedToday ? <Text className="tag tag--ok study-entry-done">已学</Text> : null}
+      <PagedView list={list} empty={query ? '没有找到相关的学习内容' : '这个栏目还没有学习内容'}>
+        {(items) =>
+          items.map((item) => (
+            <View key={item.id} className="card study-entry" onClick={() => go('studyItem', { id: item.id })}>
+              <View className="study-entry-line">
+                <Text className="study-entry-title">{item.title}</Text>
+                {item.studiedToday ? <Text className="tag tag--ok study-entry-done">已学</Text> : null}
+              </View>
+              <Text className="muted study-entry-summary">{item.summary}</Text>
+              <Text className="muted study-entry-meta">
+                {item.categoryName} · {item.kind === 'video' ? '视频' : '图文'} · 约 {item.minMinutes} 分钟
+              </Text>
             </View>
-            <Text className="muted study-entry-summary">{item.summary}</Text>
-            <Text className="muted study-entry-meta">
-              {item.categoryName} · {item.kind === 'video' ? '视频' : '图文'} · 约 {item.minMinutes} 分钟
-            </Text>
-          </View>
-        ))}
-        <LoadMore more={!!list.cursor} loading={list.loading} onMore={() => void list.load(false)} />
-      </StatusView>
+          ))
+        }
+      </PagedView>
     </PageRoot>
   );
 }
