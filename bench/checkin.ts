@@ -2,10 +2,8 @@
  * `npm run bench` → bench/results/checkin.json. Everything runs in one go against the same DynamoDB Local,
  * and is reported as ratios, because this machine's absolute speed is noisy (DESIGN §7, issue #3).
  */
-import { writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { cpus, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { resetConfigForTests, tableName } from '../functions/commons/config';
 import { dynamo, resetDynamoForTests } from '../functions/commons/dynamo';
 import { signToken } from '../functions/commons/tokens';
@@ -21,7 +19,7 @@ import { withIdChecksum } from '../shared/org/rules';
 import { h5FirstLoadKb } from './h5-first-load';
 import { measureImportBomb } from './import-bomb';
 import { bundleSizes, weappMainPackageKb } from './sizes';
-import { percentile, pool } from './timing';
+import { percentile, pool, round, writeResult } from './timing';
 
 const root = resolve(__dirname, '..');
 const SEQUENTIAL = 300;
@@ -208,21 +206,12 @@ async function main(): Promise<void> {
       h5_first_load_target_met: h5Kb !== null && h5Kb <= 300,
       size_target_met: Math.max(...Object.values(bundles)) <= 200 && weappKb !== null && weappKb <= 600,
     };
-    const result = {
-      name: 'checkin',
-      date: new Date().toISOString(),
-      machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
-      metrics,
-    };
-    writeFileSync(join(root, 'bench/results/checkin.json'), `${JSON.stringify(result, null, 2)}\n`);
-    console.log(JSON.stringify(result, null, 2));
+    writeResult(root, 'checkin', metrics);
   } finally {
     await api.close();
     await db.stop('SIGKILL');
   }
 }
-
-const round = (n: number) => Math.round(n * 100) / 100;
 
 /** `count` roster members per label prefix (`seq-0`…), written through the org service as the API does. */
 async function enrolMembers(

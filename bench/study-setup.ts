@@ -177,5 +177,3 @@ export async function countReceipts(noticeId: string): Promise<number> {
   } while (startKey);
   return count;
 }
-
-export const round = (n: number) => Math.round(n * 100) / 100;

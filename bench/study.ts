@@ -4,9 +4,8 @@
  * concurrency 50 through the API against the same transaction issued raw; a notice read by 2,000 members
  * (receipts and counter exact); a library list page (one Query).
  */
-import { writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { resetConfigForTests, tableName } from '../functions/commons/config';
 import { resetDynamoForTests } from '../functions/commons/dynamo';
 import { signToken } from '../functions/commons/tokens';
@@ -23,8 +22,8 @@ import { ensureTable } from '../scripts/table';
 import { withIdChecksum } from '../shared/org/rules';
 import { shanghaiDay, shanghaiMonth } from '../shared/time';
 import { cpuSeconds, rawCompletions, rawSessions } from './study-raw';
-import { call, claimsOf, countReceipts, enrol, meterDynamo, round, Statuses, sleep } from './study-setup';
-import { percentile, pool } from './timing';
+import { call, claimsOf, countReceipts, enrol, meterDynamo, Statuses, sleep } from './study-setup';
+import { percentile, pool, round, writeResult } from './timing';
 
 const root = resolve(__dirname, '..');
 const SMALL = 10;
@@ -280,14 +279,7 @@ async function main(): Promise<void> {
       setup_sessions_s: round(sessionSeconds),
       total_s: round((performance.now() - began) / 1000),
     };
-    const result = {
-      name: 'study',
-      date: new Date().toISOString(),
-      machine: `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
-      metrics,
-    };
-    writeFileSync(join(root, 'bench/results/study.json'), `${JSON.stringify(result, null, 2)}\n`);
-    console.log(JSON.stringify(result, null, 2));
+    writeResult(root, 'study', metrics);
   } finally {
     await api.close();
     await db.stop('SIGKILL');
