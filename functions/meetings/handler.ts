@@ -6,7 +6,10 @@ import { lambdaHandler } from '../commons/lambda';
 import * as org from '../org/service';
 import { myAttendance } from './attendance';
 import { checkIn } from './checkin';
+import { mountRecord } from './record-handlers';
+import { mountSchedule } from './schedule-handlers';
 import * as meetings from './service';
+import { mountStats } from './stats-handlers';
 import * as store from './store';
 
 const app = createDomainApp({ currentClaims: org.currentClaims });
@@ -63,6 +66,10 @@ mount(app, routes.activityBoard, async ({ params, claims }) => {
 
 // The caller's own meetings (their branch now, and any other they checked in to): no scope beyond themselves.
 mount(app, routes.myAttendance, ({ query, claims, now }) => myAttendance(claims, query.month, now));
+
+mountSchedule(app);
+mountRecord(app);
+mountStats(app);
 
 export const handler = lambdaHandler(app);
 export { app };

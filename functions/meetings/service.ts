@@ -2,6 +2,7 @@
 import { authorize, hasRole, type MemberClaims } from '../../shared/auth/roles';
 import { DomainError } from '../../shared/errors';
 import { activityPhase, checkinWindow, distanceMeters } from '../../shared/meetings/checkin-rules';
+import { kindOf } from '../../shared/meetings/kinds';
 import { QR_SLOT_SECONDS, slotEndsAt, slotExpiresAt } from '../../shared/meetings/qr';
 import {
   type Activity,
@@ -38,12 +39,28 @@ const PLACE_VIEWERS = ['secretary', 'organizer', 'committee'] as const;
  * the API and matched with a faked position.
  */
 export function toActivity(record: ActivityRecord, viewer: MemberClaims): Activity {
-  const { orgPath: _orgPath, place, ...activity } = record;
+  const {
+    orgPath: _orgPath,
+    place,
+    attendees: _attendees,
+    cancelledBy: _cancelledBy,
+    version: _version,
+    ...activity
+  } = record;
   const seesPlace = hasRole(viewer, PLACE_VIEWERS) && authorize(viewer, PLACE_VIEWERS, record) === 'ok';
   return {
     ...activity,
     qrSlotSeconds: record.qrSlotSeconds ?? QR_SLOT_SECONDS,
     place: place && !seesPlace ? { name: place.name } : place,
+    kind: kindOf(record),
+    materialItemIds: [...(record.materialItemIds ?? [])],
+    requireCheckout: record.requireCheckout ?? false,
+    allowInApp: record.allowInApp ?? false,
+    status: record.status ?? 'scheduled',
+    onLeave: record.onLeave ?? 0,
+    madeUp: record.madeUp ?? 0,
+    checkedOut: record.checkedOut ?? 0,
+    manual: record.manual ?? 0,
   };
 }
 
@@ -68,8 +85,16 @@ export async function createActivity(input: CreateActivityRequest, claims: Membe
     checkedIn: 0,
     late: 0,
     // The branch's active members now (its maintained memberCount, from the GetItem above): the attendance
-    // figures' denominator for this activity (org overview).
+    // figures' denominator until the start fixes the expected set (./attendees.ts).
     expected: branch.memberCount,
+    kind: input.kind ?? 'theme_day',
+    ...(input.topic ? { topic: input.topic } : {}),
+    ...(input.host ? { host: input.host } : {}),
+    materialItemIds: input.materialItemIds ?? [],
+    requireCheckout: input.requireCheckout ?? false,
+    allowInApp: input.allowInApp ?? false,
+    status: 'scheduled',
+    version: 1,
   };
   await store.putActivity(activity);
   return activity;

@@ -11,12 +11,14 @@
  *   - my check-in: GetItem; an activity's check-ins: Query pk, begins_with(sk, CHECKIN#)
  *   - a member's history: Query GSI1
  */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { MeetingKind } from '../../shared/meetings/kinds';
 import type { Place, ReportedLocation } from '../../shared/meetings/schemas';
 import { tableName } from '../commons/config';
 import type { PageKey } from '../commons/cursor';
 import { cancellationReasons, dynamo, queryAll, withoutKeys } from '../commons/dynamo';
 import type { TransactItem } from '../org/service';
+import { branchMonthUpdate } from './aggregates';
 
 export interface ActivityRecord {
   readonly id: string;
@@ -33,8 +35,33 @@ export interface ActivityRecord {
   readonly createdAt: string;
   readonly checkedIn: number;
   readonly late: number;
-  /** Active members of the branch at creation; absent on activities created before it was recorded. */
+  /** Active members of the branch at creation; from the start, the fixed expected set's size (./attendees.ts). */
   readonly expected?: number;
+  /** Absent on activities created before kinds existed: theme_day, no material, QR only, no 签退, scheduled. */
+  readonly kind?: MeetingKind;
+  readonly topic?: string;
+  readonly host?: string;
+  readonly materialItemIds?: readonly string[];
+  readonly requireCheckout?: boolean;
+  readonly allowInApp?: boolean;
+  readonly status?: 'scheduled' | 'cancelled';
+  readonly cancelReason?: string;
+  readonly cancelledAt?: string;
+  readonly cancelledBy?: string;
+  /** Counters beside checkedIn/late, moved in the same transaction as their facts (./aggregates.ts). */
+  readonly onLeave?: number;
+  readonly madeUp?: number;
+  readonly checkedOut?: number;
+  readonly manual?: number;
+  /** When the expected set was fixed; attendee items written so far (the freeze's guard against a race). */
+  readonly frozenAt?: string;
+  readonly attendees?: number;
+  /** The 周二夜学 date (Asia/Shanghai YYYY-MM-DD) a schedule generated this session for. */
+  readonly scheduleDate?: string;
+  /** The saved meeting record's summary (the record itself: ./record-store.ts). */
+  readonly record?: { savedAt: string; savedBy: string; savedByName: string; late: boolean };
+  /** Bumped by every change of the activity's own fields (times, cancellation, record), not by counters. */
+  readonly version?: number;
 }
 
 export interface CheckinRecord {
@@ -54,19 +81,42 @@ export const checkinKey = (activityId: string, memberId: string) => ({
   sk: `CHECKIN#${memberId}`,
 });
 
-export async function putActivity(activity: ActivityRecord): Promise<void> {
-  await dynamo().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...activityKey(activity.id),
-        gsi1pk: `ORG#${activity.orgId}#ACTIVITIES`,
-        gsi1sk: `${activity.startAt}#${activity.id}`,
-        ...activity,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
+/** The activity's item as stored: its keys in the branch's list (GSI1). */
+export function activityItem(activity: ActivityRecord) {
+  return {
+    ...activityKey(activity.id),
+    gsi1pk: `ORG#${activity.orgId}#ACTIVITIES`,
+    gsi1sk: `${activity.startAt}#${activity.id}`,
+    ...activity,
+  };
+}
+
+/**
+ * A new activity, once (by key: a generated 周二夜学 session's id is its (branch, date), so two runs create one),
+ * and its month's `meetings_<kind>` in the same transaction. → false when it already existed.
+ */
+export async function putActivity(activity: ActivityRecord): Promise<boolean> {
+  const month = branchMonthUpdate(activity, { [`meetings_${activity.kind ?? 'theme_day'}`]: 1 });
+  try {
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: activityItem(activity),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          ...(month ? [month] : []),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
+    throw error;
+  }
 }
 
 export async function getActivity(id: string, consistent = false): Promise<ActivityRecord | null> {

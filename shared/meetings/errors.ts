@@ -1,6 +1,12 @@
 import { defineErrors } from '../http/errors';
+import { recordErrors } from './record-errors';
+import { scheduleErrors } from './schedule-errors';
+import { statsErrors } from './stats-errors';
 
 export const meetingsErrors = defineErrors({
+  ...scheduleErrors,
+  ...recordErrors,
+  ...statsErrors,
   ACTIVITY_NOT_FOUND: { status: 404, message: '活动不存在' },
   ACTIVITY_WINDOW_INVALID: { status: 400, message: '活动时间不正确：结束时间须晚于开始时间，且不超过 24 小时' },
   QR_MALFORMED: { status: 400, message: '这不是本系统的签到二维码' },

@@ -1,4 +1,6 @@
 import { defineRoute } from '../http/route';
+import { recordRoutes } from './record-routes';
+import { scheduleRoutes } from './schedule-routes';
 import {
   ActivityDetailResponse,
   ActivityIdParams,
@@ -13,6 +15,7 @@ import {
   MyAttendanceResponse,
   QrResponse,
 } from './schemas';
+import { statsRoutes } from './stats-routes';
 
 /** Who runs a branch's activities: the secretary, the 组织委员, and committee staff above them. */
 const RUNNERS = ['secretary', 'organizer', 'committee'] as const;
@@ -122,4 +125,7 @@ export const meetingsRoutes = [
   checkIn,
   activityBoard,
   myAttendance,
+  ...scheduleRoutes,
+  ...recordRoutes,
+  ...statsRoutes,
 ] as const;

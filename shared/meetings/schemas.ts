@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { RecentMonth } from '../http/month';
 import { ID_PATTERN } from '../http/route';
 import { safeText } from '../http/text';
+import { MeetingKind } from './kinds';
 import { CHECKIN_CODE_PATTERN } from './qr';
 
 const Id = z.string().regex(ID_PATTERN, '编号格式不正确');
@@ -40,6 +41,9 @@ export const QrSlotSeconds = z.union([z.literal(10), z.literal(30)]);
 /** Activities are planned or recorded within a year either side of today; year 0000 is a typo, not a plan. */
 export const ACTIVITY_RANGE_DAYS = 366;
 
+/** Study items attached to one meeting as its material (补学 asks for every one of them). */
+export const MAX_MATERIAL_ITEMS = 10;
+
 const Instant = z.iso.datetime({ offset: true, message: '时间格式应为 ISO-8601，例如 2026-11-24T19:00:00+08:00' });
 
 export const CreateActivityRequest = z
@@ -50,6 +54,15 @@ export const CreateActivityRequest = z
     endAt: Instant,
     place: Place.optional(),
     qrSlotSeconds: QrSlotSeconds.optional(),
+    /** Defaults keep today's behaviour: a 主题党日 with QR check-in only and no 签退. */
+    kind: MeetingKind.optional(),
+    topic: safeText(1, 200, { max: '议题最多 200 个字' }).optional(),
+    /** 主持人: a name as written on the record. */
+    host: safeText(1, 20, { max: '主持人姓名最多 20 个字' }).optional(),
+    /** 学习材料: study items a member on leave or absent completes for 补学. */
+    materialItemIds: z.array(Id).max(MAX_MATERIAL_ITEMS, `学习材料最多 ${MAX_MATERIAL_ITEMS} 项`).optional(),
+    requireCheckout: z.boolean().optional(),
+    allowInApp: z.boolean().optional(),
   })
   .refine((a) => Math.abs(Date.parse(a.startAt) - Date.now()) <= ACTIVITY_RANGE_DAYS * 86_400_000, {
     message: '活动时间须在今天前后一年之内',
@@ -79,8 +92,31 @@ export const Activity = z.object({
   /** Maintained aggregates, updated in the same transaction as each check-in. */
   checkedIn: z.number().int(),
   late: z.number().int(),
-  /** Active members of the branch when the activity was created (attendance's denominator); absent on older ones. */
+  /**
+   * Expected attendees: before the start the branch's active members then; from the start the fixed set (the
+   * roster at the start plus later joiners), which every counter below counts within.
+   */
   expected: z.number().int().optional(),
+  kind: MeetingKind,
+  topic: z.string().optional(),
+  host: z.string().optional(),
+  materialItemIds: z.array(z.string()),
+  requireCheckout: z.boolean(),
+  allowInApp: z.boolean(),
+  status: z.enum(['scheduled', 'cancelled']),
+  cancelReason: z.string().optional(),
+  cancelledAt: z.string().optional(),
+  /** Approved leaves of members not checked in; 补学 done; 签退 done; 补签 by hand (within checkedIn). */
+  onLeave: z.number().int(),
+  madeUp: z.number().int(),
+  checkedOut: z.number().int(),
+  manual: z.number().int(),
+  /** When the expected set was fixed (the first access at or after the start). */
+  frozenAt: z.string().optional(),
+  /** The 周二夜学 schedule's date (YYYY-MM-DD, Asia/Shanghai) that generated this session. */
+  scheduleDate: z.string().optional(),
+  /** The meeting record (纪要), when saved: its time, author and whether it was entered after the meeting (补录). */
+  record: z.object({ savedAt: z.string(), savedBy: z.string(), savedByName: z.string(), late: z.boolean() }).optional(),
 });
 export type Activity = z.infer<typeof Activity>;
 
