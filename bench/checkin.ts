@@ -8,7 +8,7 @@ import { resetConfigForTests, tableName } from '../functions/commons/config';
 import { dynamo, resetDynamoForTests } from '../functions/commons/dynamo';
 import { signToken } from '../functions/commons/tokens';
 import { checkIn } from '../functions/meetings/checkin';
-import { createActivity } from '../functions/meetings/service';
+import { createActivity } from '../functions/meetings/lifecycle';
 import { checkinTransaction, consumedCapacity, getActivity, listCheckins } from '../functions/meetings/store';
 import { activeMemberCheck, createMember, createOrg, type OrgRecord } from '../functions/org/service';
 import { startDynamoLocal } from '../scripts/dynamo-local';

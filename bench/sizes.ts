@@ -4,14 +4,15 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { externalsFor } from '../infra/bundling';
+import { type Domain, HANDLER_ENTRIES } from '../shared/http/route';
 
-export const DOMAINS = ['auth', 'org', 'meetings', 'study', 'notices', 'messages'] as const;
+export const DOMAINS = Object.keys(HANDLER_ENTRIES) as Domain[];
 
 export async function bundleSizes(root: string): Promise<Record<string, number>> {
   const sizes: Record<string, number> = {};
   for (const domain of DOMAINS) {
     const result = await build({
-      entryPoints: [join(root, `functions/${domain}/handler.ts`)],
+      entryPoints: [join(root, 'functions', HANDLER_ENTRIES[domain])],
       bundle: true,
       minify: true,
       platform: 'node',

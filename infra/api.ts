@@ -9,6 +9,7 @@ import { throttleStage } from './throttle';
 const httpMethods: Record<Method, HttpMethod> = {
   get: HttpMethod.GET,
   post: HttpMethod.POST,
+  put: HttpMethod.PUT,
   patch: HttpMethod.PATCH,
   delete: HttpMethod.DELETE,
 };
@@ -39,6 +40,7 @@ export class Api extends Construct {
         allowMethods: [
           CorsHttpMethod.GET,
           CorsHttpMethod.POST,
+          CorsHttpMethod.PUT,
           CorsHttpMethod.PATCH,
           CorsHttpMethod.DELETE,
           CorsHttpMethod.OPTIONS,

@@ -6,8 +6,8 @@ import type { Construct } from 'constructs';
 import { buildSync } from 'esbuild';
 import { LAYERED_MODULES } from './bundling';
 
-/** The org function's layered modules (exceljs, and yauzl that opens the uploaded zip with limits). */
-const MODULES = LAYERED_MODULES.org ?? [];
+/** Every layered module of any domain (exceljs, and yauzl that opens the uploaded zip with limits), once. */
+const MODULES = [...new Set(Object.values(LAYERED_MODULES).flat())];
 
 /**
  * exceljs and yauzl, each bundled by the local esbuild into one file at nodejs/node_modules/<name> (no Docker,
@@ -16,7 +16,7 @@ const MODULES = LAYERED_MODULES.org ?? [];
 export class ExcelLayer extends LayerVersion {
   constructor(scope: Construct, id: string, repoRoot: string) {
     super(scope, id, {
-      description: `${MODULES.join(' and ')} for the roster import/export`,
+      description: `${MODULES.join(' and ')} for the roster import/export and the meetings' Excel exports`,
       compatibleRuntimes: [Runtime.NODEJS_22_X],
       compatibleArchitectures: [Architecture.ARM_64],
       // The layer is a function of the module versions only: hash those instead of a large node_modules folder.

@@ -4,7 +4,7 @@ import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { Charset, NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { Domain } from '../shared/http/route';
+import { type Domain, HANDLER_ENTRIES } from '../shared/http/route';
 import { externalsFor, LAYERED_MODULES } from './bundling';
 import { ExcelLayer } from './excel-layer';
 
@@ -56,7 +56,7 @@ export class Functions extends Construct {
         ...functionSettings,
         bundling: { ...functionSettings.bundling, externalModules: externalsFor(domain) },
         layers: LAYERED_MODULES[domain] ? [excel] : [],
-        entry: path.join(repoRoot, 'functions', domain, 'handler.ts'),
+        entry: path.join(repoRoot, 'functions', HANDLER_ENTRIES[domain]),
         description: `xianfeng ${domain} API`,
         environment: props.environment,
         logGroup: new LogGroup(this, `${name}Logs`, {
@@ -69,6 +69,9 @@ export class Functions extends Construct {
       auth: make('auth'),
       org: make('org'),
       meetings: make('meetings'),
+      meetingsAdmin: make('meetingsAdmin'),
+      meetingsPlanning: make('meetingsPlanning'),
+      meetingsRecords: make('meetingsRecords'),
       study: make('study'),
       notices: make('notices'),
       messages: make('messages'),

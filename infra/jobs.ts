@@ -14,7 +14,7 @@ export interface JobSpec {
   readonly entry: string;
   readonly description: string;
   readonly schedule: Schedule;
-  /** Longer than the job's own budget (the sender stops claiming after 40 s). */
+  /** Longer than the job's own budget (the sender stops claiming after 40 s; night study after 4 min). */
   readonly timeout: Duration;
 }
 
@@ -24,6 +24,23 @@ export const JOBS = {
     description: 'xianfeng: finish stalled notice publications, deliver due messages (WeChat subscribe messages)',
     schedule: Schedule.rate(Duration.minutes(1)),
     timeout: Duration.seconds(55),
+  },
+  nightStudy: {
+    entry: 'meetings/night-study-job.ts',
+    description: 'xianfeng: generate the coming weeks of 周二夜学 sessions per branch, remind members before each',
+    // Sessions are made weeks ahead and reminded hours ahead: an hourly run is early enough for both.
+    schedule: Schedule.rate(Duration.hours(1)),
+    // The job stops starting branches after 4 minutes (RUN_BUDGET_MS) and leaves a cursor for the next run.
+    timeout: Duration.minutes(5),
+  },
+  meetingsCompliance: {
+    entry: 'meetings/compliance-job.ts',
+    description:
+      'xianfeng: 三会一课 reminders in the last week of each month/quarter/year to branches lacking a meeting',
+    // Daily: the last week is seven runs; each (branch, kind, period) is reminded once, by its message id.
+    schedule: Schedule.rate(Duration.days(1)),
+    // One Query per branch, plus a roster read and a message per runner where a meeting is lacking.
+    timeout: Duration.minutes(2),
   },
 } as const satisfies Record<string, JobSpec>;
 
@@ -56,7 +73,7 @@ export class Jobs extends Construct {
           removalPolicy: RemovalPolicy.DESTROY,
         }),
       });
-      // A missed minute is made up by the next run; EventBridge retrying a failed run would only overlap it.
+      // A missed run is made up by the next one; EventBridge retrying a failed run would only overlap it.
       new Rule(this, `${id}Schedule`, {
         description: `${name}: ${spec.description}`,
         schedule: spec.schedule,
@@ -64,6 +81,10 @@ export class Jobs extends Construct {
       });
       return fn;
     };
-    this.byName = { messagesSender: make('messagesSender') };
+    this.byName = {
+      messagesSender: make('messagesSender'),
+      nightStudy: make('nightStudy'),
+      meetingsCompliance: make('meetingsCompliance'),
+    };
   }
 }

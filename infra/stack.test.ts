@@ -37,6 +37,7 @@ describe('Stack: XianfengStack', () => {
   let allFnIds: Record<string, string>;
   let tableId: string;
   let secretId: string;
+  let photosId: string;
 
   beforeAll(() => {
     // Prepare
@@ -59,6 +60,9 @@ describe('Stack: XianfengStack', () => {
       auth: logicalId(stack.functions.auth),
       org: logicalId(stack.functions.org),
       meetings: logicalId(stack.functions.meetings),
+      meetingsAdmin: logicalId(stack.functions.meetingsAdmin),
+      meetingsPlanning: logicalId(stack.functions.meetingsPlanning),
+      meetingsRecords: logicalId(stack.functions.meetingsRecords),
       study: logicalId(stack.functions.study),
       notices: logicalId(stack.functions.notices),
       messages: logicalId(stack.functions.messages),
@@ -67,6 +71,7 @@ describe('Stack: XianfengStack', () => {
     allFnIds = { ...fnIds, ...jobIds };
     tableId = logicalId(stack.table);
     secretId = logicalId(stack.secret);
+    photosId = logicalId(stack.photos);
   });
 
   /** A resource of the synthesized template by logical id (fails the test when it is missing). */
@@ -156,15 +161,16 @@ describe('Stack: XianfengStack', () => {
     }
   });
 
-  it('keeps exceljs out of the org bundle, in a layer only the org function uses, every bundle under 200 KB', () => {
+  it('keeps exceljs out of the org and meetings records bundles, in one layer only they use, every bundle under 200 KB', () => {
     const layers = template.findResources('AWS::Lambda::LayerVersion');
     expect(Object.keys(layers)).toHaveLength(1);
+    const excelUsers = ['org', 'meetingsRecords'];
     for (const [domain, id] of Object.entries(allFnIds)) {
       const props = resource(id).Properties as { Code: { S3Key: string }; Layers?: unknown[] };
-      expect((props.Layers ?? []).length).toBe(domain === 'org' ? 1 : 0);
+      expect((props.Layers ?? []).length).toBe(excelUsers.includes(domain) ? 1 : 0);
       const file = path.join(app.outdir, `asset.${props.Code.S3Key.replace(/\.zip$/, '')}`, 'index.js');
       const bundle = readFileSync(file, 'utf8');
-      if (domain === 'org') expect(bundle).toMatch(/require\("exceljs"\)/);
+      if (excelUsers.includes(domain)) expect(bundle).toMatch(/require\("exceljs"\)/);
       expect(Buffer.byteLength(bundle) / 1024).toBeLessThanOrEqual(200);
     }
   });
@@ -213,17 +219,47 @@ describe('Stack: XianfengStack', () => {
     );
   });
 
+  it('runs the 周二夜学 job hourly from an EventBridge rule, without retries, with a 5-minute timeout', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 hour)',
+      State: 'ENABLED',
+      Targets: [
+        Match.objectLike({
+          Arn: getAttArn(jobIds.nightStudy!),
+          RetryPolicy: { MaximumRetryAttempts: 0 },
+        }),
+      ],
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: getAttArn(jobIds.nightStudy!),
+      Principal: 'events.amazonaws.com',
+    });
+    expect(resource(jobIds.nightStudy!).Properties.Timeout).toBe(300);
+  });
+
+  it('runs the 三会一课 reminder job daily from an EventBridge rule, without retries', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 day)',
+      State: 'ENABLED',
+      Targets: [
+        Match.objectLike({ Arn: getAttArn(jobIds.meetingsCompliance!), RetryPolicy: { MaximumRetryAttempts: 0 } }),
+      ],
+    });
+    expect(resource(jobIds.meetingsCompliance!).Properties.Timeout).toBe(120);
+  });
+
   it('answers CORS preflight for the Authorization, Content-Type and Idempotency-Key headers', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
       CorsConfiguration: Match.objectLike({
         AllowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
-        AllowMethods: Match.arrayWith(['GET', 'POST', 'PATCH', 'DELETE']),
+        AllowMethods: Match.arrayWith(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
       }),
     });
   });
 
-  it('grants each function only table data access and reading the app secret', () => {
+  it('grants each function only table data access and reading the app secret; meetings also its photos', () => {
     const tableArns = [getAttArn(tableId), { 'Fn::Join': ['', [getAttArn(tableId), '/index/*']] }];
     const policies = template.findResources('AWS::IAM::Policy') as Record<string, Resource>;
     for (const [domain, id] of Object.entries(allFnIds)) {
@@ -246,6 +282,20 @@ describe('Stack: XianfengStack', () => {
           expect(granted).toEqual({ ...granted, effect: 'Allow', services: ['dynamodb'], resources: tableArns });
           expect(granted.actions).toEqual([...TABLE_ACTIONS].sort());
           expect(granted.actions).not.toContain('dynamodb:Scan');
+        } else if (granted.services[0] === 's3') {
+          // Photos under meeting-photos/ only; ListBucket on the bucket so a missing photo is 404, not 403.
+          expect(domain).toBe('meetingsRecords');
+          expect(granted).toEqual({
+            ...granted,
+            effect: 'Allow',
+            services: ['s3'],
+            ...(granted.actions.includes('s3:ListBucket')
+              ? { actions: ['s3:ListBucket'], resources: [getAttArn(photosId)] }
+              : {
+                  actions: ['s3:GetObject', 's3:PutObject'],
+                  resources: [{ 'Fn::Join': ['', [getAttArn(photosId), '/meeting-photos/*']] }],
+                }),
+          });
         } else {
           expect(granted).toEqual({
             ...granted,
@@ -256,10 +306,9 @@ describe('Stack: XianfengStack', () => {
           });
         }
       }
-      expect([...new Set(summary.flatMap((granted) => granted.services))].sort()).toEqual([
-        'dynamodb',
-        'secretsmanager',
-      ]);
+      expect([...new Set(summary.flatMap((granted) => granted.services))].sort()).toEqual(
+        domain === 'meetingsRecords' ? ['dynamodb', 's3', 'secretsmanager'] : ['dynamodb', 'secretsmanager'],
+      );
       // The role's only managed policy is the basic execution role (CloudWatch Logs).
       const role = resource(roleId);
       expect(JSON.stringify(role.Properties.ManagedPolicyArns)).toBe(
@@ -274,6 +323,47 @@ describe('Stack: XianfengStack', () => {
       );
     }
     expect(JSON.stringify(policies)).not.toContain('"Resource":"*"');
+  });
+
+  it('keeps meeting photos in one private, encrypted, TLS-only bucket the meetings function is told about', () => {
+    template.resourceCountIs('AWS::S3::Bucket', 1);
+    template.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: {
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        CorsConfiguration: {
+          CorsRules: [Match.objectLike({ AllowedMethods: Match.arrayWith(['PUT', 'GET']) })],
+        },
+        LifecycleConfiguration: {
+          Rules: [Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' })],
+        },
+      },
+    });
+    // enforceSSL: every request without TLS is denied by the bucket policy.
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
+    });
+    for (const [name, id] of Object.entries(allFnIds)) {
+      const variables = (resource(id).Properties.Environment as { Variables: Json }).Variables;
+      expect(variables.S3_BUCKET).toEqual(name === 'meetingsRecords' ? { Ref: photosId } : undefined);
+    }
+    template.hasOutput('PhotoBucketName', { Value: { Ref: photosId } });
   });
 
   it('outputs the API URL, the table name and the alarm topic', () => {

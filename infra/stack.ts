@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
@@ -9,6 +10,7 @@ import { addAlarms } from './alarms';
 import { Api } from './api';
 import { type DomainFunctions, Functions } from './functions';
 import { type JobFunctions, Jobs } from './jobs';
+import { PhotoBucket } from './photos';
 import { AppSecret } from './secrets';
 import { AppTable } from './table';
 
@@ -46,6 +48,8 @@ export const TABLE_ACTIONS = [
 export class XianfengStack extends Stack {
   readonly table: Table;
   readonly secret: Secret;
+  /** Meeting photos (infra/photos.ts): only the meetings function reads and writes them. */
+  readonly photos: Bucket;
   readonly functions: DomainFunctions;
   readonly jobs: JobFunctions;
   readonly httpApi: HttpApi;
@@ -77,6 +81,12 @@ export class XianfengStack extends Stack {
       secret.grantRead(fn);
     }
 
+    // Meeting photos: the meetings function presigns uploads and views, and checks photos at a record's save.
+    const photos = new PhotoBucket(this, 'Photos');
+    functions.byDomain.meetingsRecords.addEnvironment('S3_BUCKET', photos.bucket.bucketName);
+    photos.grantPhotos(functions.byDomain.meetingsRecords);
+    this.photos = photos.bucket;
+
     const { httpApi } = new Api(this, 'Api', { routes: props.routes, functions: functions.byDomain });
     this.functions = functions.byDomain;
     this.jobs = jobs.byName;
@@ -91,6 +101,7 @@ export class XianfengStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: httpApi.url ?? httpApi.apiEndpoint, description: 'HTTP API base URL' });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'PhotoBucketName', { value: photos.bucket.bucketName });
     new CfnOutput(this, 'AppSecretArn', { value: secret.secretArn, description: 'put wechatSecret here' });
   }
 }

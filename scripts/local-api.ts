@@ -6,7 +6,10 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult } from 'aws-lambda';
 import { handler as auth } from '../functions/auth/handler';
+import { handler as meetingsAdmin } from '../functions/meetings/admin-handler';
 import { handler as meetings } from '../functions/meetings/handler';
+import { handler as meetingsPlanning } from '../functions/meetings/planning-handler';
+import { handler as meetingsRecords } from '../functions/meetings/records-handler';
 import { handler as messages } from '../functions/messages/handler';
 import { handler as notices } from '../functions/notices/handler';
 import { handler as org } from '../functions/org/handler';
@@ -21,6 +24,9 @@ const lambdas: Record<Domain, Lambda> = {
   auth: auth as unknown as Lambda,
   org: org as unknown as Lambda,
   meetings: meetings as unknown as Lambda,
+  meetingsAdmin: meetingsAdmin as unknown as Lambda,
+  meetingsPlanning: meetingsPlanning as unknown as Lambda,
+  meetingsRecords: meetingsRecords as unknown as Lambda,
   study: study as unknown as Lambda,
   notices: notices as unknown as Lambda,
   messages: messages as unknown as Lambda,
@@ -35,7 +41,7 @@ const table = allRoutes.map((route) => ({
 const CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-headers': 'authorization,content-type,idempotency-key',
-  'access-control-allow-methods': 'GET,POST,PATCH,DELETE,OPTIONS',
+  'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
   'access-control-max-age': '600',
 };
 const TEXT_TYPES = /^(application\/json|text\/|application\/x-www-form-urlencoded)/i;

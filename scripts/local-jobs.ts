@@ -2,11 +2,16 @@
  * Scheduled work under `npm start`: the very handlers EventBridge runs in AWS, on a timer (DESIGN §3). A run
  * still going when the next is due is not doubled; each job is idempotent anyway.
  */
+import { describeRun as describeCompliance, runComplianceJob } from '../functions/meetings/compliance-job';
+import { describeRun as describeNightStudy, runNightStudyJob } from '../functions/meetings/night-study-job';
 import { describeRun, runSenderJob } from '../functions/messages/sender-job';
+import { seedNightStudy } from './seed';
 
 export interface LocalJobs {
   stop(): Promise<void>;
 }
+
+let demoWeekSeeded = false;
 
 const JOBS: { readonly name: string; readonly everyMs: number; readonly run: () => Promise<string | null> }[] = [
   // MESSAGE_SENDER_INTERVAL_MS: how often the outbox is delivered locally (default every minute, as in AWS).
@@ -14,6 +19,26 @@ const JOBS: { readonly name: string; readonly everyMs: number; readonly run: () 
     name: 'messages sender',
     everyMs: Number(process.env.MESSAGE_SENDER_INTERVAL_MS ?? 60_000),
     run: async () => describeRun(await runSenderJob()),
+  },
+  // NIGHT_STUDY_INTERVAL_MS: how often 周二夜学 sessions are generated and reminded locally (default hourly,
+  // as in AWS). The first run also gives the demo branches this week's session (scripts/seed.ts).
+  {
+    name: 'night study',
+    everyMs: Number(process.env.NIGHT_STUDY_INTERVAL_MS ?? 3_600_000),
+    run: async () => {
+      if (!demoWeekSeeded) {
+        await seedNightStudy();
+        demoWeekSeeded = true;
+      }
+      return describeNightStudy(await runNightStudyJob());
+    },
+  },
+  // MEETINGS_COMPLIANCE_INTERVAL_MS: 三会一课 reminders (daily in AWS). Hourly here, since a local session rarely
+  // lasts a day; a repeat reminds nobody twice (one message id per branch, kind and period).
+  {
+    name: 'meetings compliance',
+    everyMs: Number(process.env.MEETINGS_COMPLIANCE_INTERVAL_MS ?? 3_600_000),
+    run: async () => describeCompliance(await runComplianceJob()),
   },
 ];
 

@@ -3,9 +3,11 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { putBinding } from '../functions/auth/store';
 import { tableName } from '../functions/commons/config';
 import { dynamo } from '../functions/commons/dynamo';
-import { createActivity } from '../functions/meetings/service';
-import { bindOpenidItem, createMember, createOrg, type OrgRecord } from '../functions/org/service';
-import { fromShanghai, toShanghai } from '../shared/time';
+import { createActivity } from '../functions/meetings/lifecycle';
+import { scheduleOf, syncSessions } from '../functions/meetings/schedule';
+import { bindOpenidItem, createMember, createOrg, findOrg, type OrgRecord } from '../functions/org/service';
+import { addDays, isoWeekday } from '../shared/meetings/schedule';
+import { fromShanghai, shanghaiDay, toShanghai } from '../shared/time';
 import { BRANCHES, demoPeople } from './demo-data';
 
 const MARKER = { pk: 'SEED#demo', sk: 'SEED' };
@@ -81,4 +83,24 @@ export async function seedDemo(nowMs = Date.now()): Promise<SeedResult> {
     }),
   );
   return { seeded: true, committeeId: committee.id, branchIds: branches.map((b) => b.id) };
+}
+
+/**
+ * The demo branches' 周二夜学 from this week's Monday on: this week's session even when its evening has passed
+ * (a demo shows one), and the coming weeks'. Idempotent (the sessions' ids are per branch and date), so
+ * `npm start` runs it with the local jobs on every start; not part of seedDemo, whose fixed set of today's
+ * and this month's meetings the tests count. → sessions created.
+ */
+export async function seedNightStudy(nowMs = Date.now()): Promise<number> {
+  const marker = await dynamo().send(new GetCommand({ TableName: tableName(), Key: MARKER, ConsistentRead: true }));
+  const today = shanghaiDay(nowMs);
+  const monday = addDays(today, 1 - isoWeekday(today));
+  let created = 0;
+  for (const id of (marker.Item?.branchIds as string[] | undefined) ?? []) {
+    const branch = await findOrg(id);
+    if (!branch) continue;
+    const { plan } = await scheduleOf(branch.id);
+    created += (await syncSessions(branch, plan, nowMs, { fromDay: monday, includeStarted: true })).created;
+  }
+  return created;
 }

@@ -5,12 +5,14 @@
 import { resetConfigForTests } from '../functions/commons/config';
 import { resetDynamoForTests } from '../functions/commons/dynamo';
 import { resetInMemoryLimits } from '../functions/commons/rate-limit';
+import { resetStorageForTests } from '../functions/commons/storage';
 import { resetAccessTokenForTests } from '../functions/commons/wechat-token';
 import { seedNotices } from './demo-notices';
 import { type DynamoLocal, startDynamoLocal } from './dynamo-local';
 import { type FakeWechat, startFakeWechat } from './fake-wechat';
 import { startLocalApi } from './local-api';
 import { loadOrCreateSecrets, randomSecret } from './local-secrets';
+import { ensureBucket, type S3Local, startS3Local } from './s3-local';
 import { type SeedResult, seedDemo } from './seed';
 import { seedStudyLibrary } from './seed-study';
 import { ensureTable } from './table';
@@ -25,6 +27,13 @@ export interface StackOptions {
   apiPort?: number;
   wechatPort?: number;
   tableName?: string;
+  /** Use this object storage (s3rver) endpoint instead of starting one. */
+  s3Endpoint?: string;
+  /** Where a started s3rver keeps objects (`npm start`: .data/s3); default: a temporary directory. */
+  s3Dir?: string;
+  s3Port?: number;
+  /** The photo bucket (created if missing); default S3_BUCKET, else the table's name. */
+  s3Bucket?: string;
   seed?: boolean;
   /** Where local secrets are kept across restarts (npm start: .data/secrets.json); default: random per process. */
   secretsFile?: string;
@@ -39,6 +48,9 @@ export interface Stack {
   readonly dynamoEndpoint: string;
   readonly tableName: string;
   readonly dynamo: DynamoLocal | null;
+  /** Object storage (s3rver) and the photo bucket the API presigns for. */
+  readonly s3Endpoint: string;
+  readonly s3Bucket: string;
   readonly seed: SeedResult | null;
   stop(): Promise<void>;
 }
@@ -80,6 +92,7 @@ function localEnv(tableName: string, dynamoEndpoint: string, wechatUrl: string, 
   resetDynamoForTests();
   resetInMemoryLimits();
   resetAccessTokenForTests();
+  resetStorageForTests();
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -98,6 +111,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const wechat = await startFakeWechat(options.wechatPort ?? 0);
   localEnv(tableName, endpoint, wechat.url, options.secretsFile);
   log(`table ${tableName}: ${await ensureTable(endpoint, tableName)}`);
+  let s3: S3Local | null = null;
+  let s3Endpoint = options.s3Endpoint;
+  if (!s3Endpoint) {
+    s3 = await startS3Local({ port: options.s3Port, directory: options.s3Dir });
+    s3Endpoint = s3.endpoint;
+    log(`object storage  ${s3Endpoint} (${options.s3Dir ? `data in ${options.s3Dir}` : 'temporary'})`);
+  }
+  // Bucket names are lower-case letters, digits, dots and dashes.
+  const s3Bucket = options.s3Bucket ?? process.env.S3_BUCKET ?? tableName.toLowerCase().replace(/[^a-z0-9.-]/g, '-');
+  process.env.S3_ENDPOINT = s3Endpoint;
+  process.env.S3_BUCKET = s3Bucket;
+  resetStorageForTests();
+  log(`bucket ${s3Bucket}: ${await ensureBucket(s3Bucket)}`);
   const seed = options.seed === false ? null : await seedDemo();
   if (seed) log(seed.seeded ? 'demo data seeded' : 'demo data already present');
   if (seed && (await seedStudyLibrary())) log('study library seeded');
@@ -110,10 +136,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     dynamoEndpoint: endpoint,
     tableName,
     dynamo,
+    s3Endpoint,
+    s3Bucket,
     seed,
     async stop() {
       await api.close();
       await wechat.close();
+      await s3?.stop();
       await dynamo?.stop();
     },
   };

@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole stack on this machine — DynamoDB Local (data under .data/), the table, demo data,
- * the local API, the fake WeChat server and the H5 build of the mini-program. Ctrl-C stops everything.
+ * object storage (s3rver, data under .data/s3), the local API, the fake WeChat server and the H5 build of the
+ * mini-program. Ctrl-C stops everything.
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -40,6 +41,9 @@ async function main(): Promise<void> {
     dynamoPort: port('DYNAMO_PORT', 8000),
     apiPort: port('PORT', 3000),
     wechatPort: port('WECHAT_PORT', 3001),
+    // Meeting photos: s3rver with its objects under .data/s3, like the database under .data/dynamodb.
+    s3Port: port('S3_PORT', 4569),
+    s3Dir: join(root, '.data/s3'),
     log: (line) => console.log(`  ${line}`),
   });
   // Scheduled jobs (the outbox sender), as EventBridge runs them in AWS.
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
   API           ${stack.apiUrl}
   Fake WeChat   ${stack.wechatUrl}  (subscribe messages sent: ${stack.wechatUrl}/fake/subscribe-messages)
   DynamoDB      ${stack.dynamoEndpoint}  (data in .data/dynamodb)
+  Object store  ${stack.s3Endpoint}  (s3rver, bucket ${stack.s3Bucket}, data in .data/s3)
 
 Demo accounts (tap one on the login page; login code = mock-<openid>):
 ${DEMO_ACCOUNTS_HELP.map((line) => `  ${line}`).join('\n')}

@@ -1,6 +1,9 @@
 import { authRoutes } from './auth/routes';
 import type { RouteDef } from './http/route';
+import { recordRoutes } from './meetings/record-routes';
 import { meetingsRoutes } from './meetings/routes';
+import { scheduleRoutes } from './meetings/schedule-routes';
+import { statsRoutes } from './meetings/stats-routes';
 import { messagesRoutes } from './messages/routes';
 import { noticesRoutes } from './notices/routes';
 import { orgRoutes } from './org/routes';
@@ -11,6 +14,10 @@ export const allRoutes: readonly RouteDef[] = [
   ...authRoutes,
   ...orgRoutes,
   ...meetingsRoutes,
+  // The meetings domain's second Lambda (meetingsAdmin): schedules, records and photos, figures and exports.
+  ...scheduleRoutes,
+  ...recordRoutes,
+  ...statsRoutes,
   ...studyRoutes,
   ...noticesRoutes,
   ...messagesRoutes,

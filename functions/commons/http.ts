@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import { authorize, type BindClaims, hasRole, type MemberClaims, type OrgScope } from '../../shared/auth/roles';

@@ -101,13 +101,15 @@ export function counterUpdates(
   activity: Pick<ActivityRecord, 'id' | 'orgId' | 'orgPath' | 'startAt' | 'requireCheckout'>,
   delta: AttendanceDelta,
   condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> },
+  /** Counters of the activity alone (`attendees`: attendee items written, the freeze's race guard). */
+  activityOnly: Record<string, number> = {},
 ): TransactItem[] {
   const monthDelta: AttendanceDelta = {
     ...delta,
     needCheckout: activity.requireCheckout ? (delta.checkedIn ?? 0) : 0,
   };
   const { needCheckout: _activityHasNoNeed, ...activityDelta } = delta;
-  const add = addClause(activityDelta);
+  const add = addClause({ ...activityDelta, ...activityOnly });
   const items: TransactItem[] = [];
   if (add || condition) {
     items.push({

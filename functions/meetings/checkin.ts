@@ -5,16 +5,18 @@
 import type { MemberClaims } from '../../shared/auth/roles';
 import { DomainError } from '../../shared/errors';
 import { activityRefusalLimit, RATE_LIMITS } from '../../shared/http/rate-limits';
+import { withCheckin } from '../../shared/meetings/attendee-rules';
 import { checkinWindow, isLate, withinGeofence } from '../../shared/meetings/checkin-rules';
-import { checkSlot, parseQrPayload } from '../../shared/meetings/qr';
+import { checkSlot, parseQrPayload, type QrPurpose } from '../../shared/meetings/qr';
 import type { ReportedLocation } from '../../shared/meetings/schemas';
 import { appSecrets } from '../commons/config';
 import { newId } from '../commons/ids';
 import { countInMemory, hit, refuseIfLocked } from '../commons/rate-limit';
 import * as org from '../org/service';
+import { changeAttendee } from './attendees';
+import { type AttendeeRecord, blankAttendee, getAttendee } from './attendees-store';
 import { codeMatches, signatureMatches } from './qr';
-import type { ActivityRecord, CheckinRecord } from './store';
-import * as store from './store';
+import type { ActivityRecord } from './store';
 
 /** The request's body: exactly one of `qr` (scanned payload) and `code` (typed 6 digits), per the contract. */
 interface CheckinInput {
@@ -23,14 +25,21 @@ interface CheckinInput {
   readonly location?: ReportedLocation | undefined;
 }
 
-async function assertQrValid(activity: ActivityRecord, qr: string, nowMs: number): Promise<void> {
+/** The code a tap carries — scanned payload or typed digits — checked for this activity and purpose. */
+export async function assertQrValid(
+  activity: ActivityRecord,
+  qr: string,
+  nowMs: number,
+  purpose: QrPurpose = 'checkin',
+): Promise<void> {
   const payload = parseQrPayload(qr);
   if (!payload) throw new DomainError('QR_MALFORMED');
   if (payload.activityId !== activity.id) throw new DomainError('QR_WRONG_ACTIVITY');
   const { qrSecret } = await appSecrets();
-  if (!signatureMatches(qrSecret, payload.activityId, payload.slot, payload.signature)) {
+  if (!signatureMatches(qrSecret, payload.activityId, payload.slot, payload.signature, payload.purpose)) {
     throw new DomainError('QR_SIGNATURE_INVALID');
   }
+  if (payload.purpose !== purpose) throw new DomainError(purpose === 'checkin' ? 'QR_IS_CHECKOUT' : 'QR_IS_CHECKIN');
   const slot = checkSlot(payload.slot, nowMs, activity.qrSlotSeconds);
   if (slot === 'expired') throw new DomainError('QR_EXPIRED');
   if (slot === 'future') throw new DomainError('QR_SIGNATURE_INVALID');
@@ -39,17 +48,29 @@ async function assertQrValid(activity: ActivityRecord, qr: string, nowMs: number
 /**
  * A typed code: this activity's, for the current or previous slot. Six digits can be guessed, so a member
  * locked out by wrong codes is refused before the code is even compared (else a right guess would still get
- * through behind the 429s), and each wrong code is counted.
+ * through behind the 429s), and each wrong code is counted. The other purpose's code is named as such.
  */
-async function assertCodeValid(activity: ActivityRecord, memberId: string, code: string, nowMs: number) {
+export async function assertCodeValid(
+  activity: ActivityRecord,
+  memberId: string,
+  code: string,
+  nowMs: number,
+  purpose: QrPurpose = 'checkin',
+) {
   const rule = RATE_LIMITS.checkinCodeFailuresPerMember;
   const subject = `${activity.id}#${memberId}`;
   await refuseIfLocked(rule, subject, nowMs);
   const { qrSecret } = await appSecrets();
-  if (codeMatches(qrSecret, activity.id, code, nowMs, activity.qrSlotSeconds)) return;
+  if (codeMatches(qrSecret, activity.id, code, nowMs, activity.qrSlotSeconds, purpose)) return;
+  const other: QrPurpose = purpose === 'checkin' ? 'checkout' : 'checkin';
+  if (activity.requireCheckout && codeMatches(qrSecret, activity.id, code, nowMs, activity.qrSlotSeconds, other)) {
+    throw new DomainError(purpose === 'checkin' ? 'QR_IS_CHECKOUT' : 'QR_IS_CHECKIN');
+  }
   await hit(rule, subject, nowMs);
   throw new DomainError('CHECKIN_CODE_INVALID');
 }
+
+const QR_REQUIRED = '请扫描签到二维码或输入 6 位签到码';
 
 /** The rules a check-in must pass, in the order a member would want to hear about them. */
 async function assertCheckinAllowed(
@@ -58,8 +79,12 @@ async function assertCheckinAllowed(
   input: CheckinInput,
   nowMs: number,
 ): Promise<void> {
+  if (activity.status === 'cancelled') throw new DomainError('ACTIVITY_CANCELLED');
   if (input.code !== undefined) await assertCodeValid(activity, memberId, input.code, nowMs);
-  else await assertQrValid(activity, input.qr ?? '', nowMs);
+  else if (input.qr !== undefined) await assertQrValid(activity, input.qr, nowMs);
+  // In the app, without a code, only where the secretary allows it (DESIGN §5.2).
+  // Without one elsewhere the body lacks a required field: the same 400 the schema gives a bad body.
+  else if (!activity.allowInApp) throw new DomainError('VALIDATION_FAILED', { message: QR_REQUIRED });
   const window = checkinWindow(activity.startAt, activity.endAt, nowMs);
   if (window === 'not_open') throw new DomainError('CHECKIN_NOT_OPEN');
   if (window === 'closed') throw new DomainError('CHECKIN_CLOSED');
@@ -69,8 +94,15 @@ async function assertCheckinAllowed(
   }
 }
 
+/** For answers that wrote nothing (a repeat, a rule's refusal): the roster first, so a revoked token learns nothing. */
+export async function assertOnRoster(memberId: string, orgId: string): Promise<void> {
+  const member = await org.findMember(memberId);
+  if (member?.status !== 'active') throw new DomainError('SESSION_REVOKED');
+  if (member.orgId !== orgId) throw new DomainError('NOT_IN_BRANCH');
+}
+
 /** The roster says no: deactivated (or gone) → the session is over; moved → not this branch's meeting. */
-async function notAMemberHere(memberId: string): Promise<never> {
+export async function notAMemberHere(memberId: string): Promise<never> {
   const member = await org.findMember(memberId);
   if (member?.status !== 'active') throw new DomainError('SESSION_REVOKED');
   throw new DomainError('NOT_IN_BRANCH');
@@ -88,14 +120,14 @@ async function withoutCreating(
   refusal: DomainError | null,
   nowMs: number,
   rosterChecked = false,
-): Promise<{ checkin: CheckinRecord; created: false }> {
+): Promise<{ checkin: AttendeeRecord; created: false }> {
   const forged =
     refusal?.code === 'QR_SIGNATURE_INVALID' ||
     refusal?.code === 'QR_MALFORMED' ||
     refusal?.code === 'CHECKIN_CODE_INVALID';
   const [member, existing, retries, refusals] = await Promise.allSettled([
     rosterChecked ? Promise.resolve(null) : org.findMember(claims.memberId),
-    forged ? Promise.resolve(null) : store.getCheckin(activity.id, claims.memberId),
+    forged ? Promise.resolve(null) : getAttendee(activity.id, claims.memberId),
     countRetry(activity, claims.memberId, nowMs),
     refusal ? countRefusal(activity, nowMs) : Promise.resolve(),
   ]);
@@ -107,7 +139,7 @@ async function withoutCreating(
   for (const counted of [retries, refusals]) if (counted.status === 'rejected') throw counted.reason;
   if (existing.status === 'rejected') throw existing.reason;
   // A retry after the code rolled over (or the window closed) still gets the check-in it already made.
-  if (existing.value) return { checkin: existing.value, created: false };
+  if (existing.value?.at) return { checkin: existing.value, created: false };
   throw refusal ?? new DomainError('INTERNAL');
 }
 
@@ -117,19 +149,17 @@ async function withoutCreating(
  * where all containers share the count, so hammering meets the limit however it is spread.
  */
 const FREE_RETRIES_PER_CONTAINER = 3;
-async function countRetry(activity: ActivityRecord, memberId: string, nowMs: number): Promise<void> {
+export async function countRetry(activity: ActivityRecord, memberId: string, nowMs: number): Promise<void> {
   const subject = `${activity.id}#${memberId}`;
   if (countInMemory(RATE_LIMITS.checkinRetriesPerMember, subject, nowMs) <= FREE_RETRIES_PER_CONTAINER) return;
   await hit(RATE_LIMITS.checkinRetriesPerMember, subject, nowMs);
 }
 
-async function countRefusal(activity: ActivityRecord, nowMs: number): Promise<void> {
+export async function countRefusal(activity: ActivityRecord, nowMs: number): Promise<void> {
   const branch = await org.findOrg(activity.orgId);
   const limit = activityRefusalLimit(branch?.memberCount ?? 0);
   await hit(RATE_LIMITS.checkinRefusalsPerActivity, activity.id, nowMs, limit);
 }
-
-const MAX_CONFLICT_RETRIES = 8;
 
 /**
  * → created: a new check-in (201); existing: the one this member already has (200). `claims` are the
@@ -140,7 +170,7 @@ export async function checkIn(
   tokenClaims: MemberClaims,
   input: CheckinInput,
   nowMs: number,
-): Promise<{ checkin: CheckinRecord; created: boolean }> {
+): Promise<{ checkin: AttendeeRecord; created: boolean }> {
   let claims = tokenClaims;
   if (activity.orgId !== claims.orgId) {
     // The token predates a transfer (or the activity is another branch's): the roster decides.
@@ -155,24 +185,23 @@ export async function checkIn(
     refusal = error;
   }
   if (refusal) return withoutCreating(activity, claims, refusal, nowMs);
-  const checkin: CheckinRecord = {
+  const checkin = {
     id: newId('c'),
-    activityId: activity.id,
-    memberId: claims.memberId,
-    name: claims.name,
     at: new Date(nowMs).toISOString(),
     late: isLate(activity.startAt, nowMs),
     ...(input.location ? { location: input.location } : {}),
   };
-  const onRoster = org.activeMemberCheck(claims.memberId, activity.orgId);
-  for (let attempt = 0; ; attempt++) {
-    const outcome = await store.writeCheckin(checkin, onRoster);
-    if (outcome === 'created') return { checkin, created: true };
-    if (outcome === 'not_member') return notAMemberHere(claims.memberId);
-    // The transaction's ConditionCheck passed (else 'not_member'): the roster needs no second look.
-    if (outcome === 'exists') return withoutCreating(activity, claims, null, nowMs, true);
-    // Another transaction held the activity's counters: back off with jitter and try again.
-    if (attempt >= MAX_CONFLICT_RETRIES) throw new DomainError('TOO_MANY_REQUESTS');
-    await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
-  }
+  const result = await changeAttendee({
+    activity,
+    member: { id: claims.memberId, name: claims.name },
+    nowMs,
+    // The hot path: one transaction, no read first (the freeze's blank item, or none before the start).
+    assumeBlank: true,
+    apply: (before, current) =>
+      withCheckin(before ?? blankAttendee(current, { id: claims.memberId, name: claims.name }), checkin),
+    extra: () => [org.activeMemberCheck(claims.memberId, activity.orgId)],
+    onExtraFailed: () => notAMemberHere(claims.memberId),
+  });
+  if (result.changed) return { checkin: result.attendee, created: true };
+  return withoutCreating(activity, claims, null, nowMs);
 }

@@ -1,9 +1,10 @@
 /** 主题党日 activities: creation, the QR code, the detail and the live board (check-ins: ./checkin.ts). */
 import { authorize, hasRole, type MemberClaims } from '../../shared/auth/roles';
 import { DomainError } from '../../shared/errors';
+import { checkoutWindow, MAKEUP_DAYS, makeupWindow } from '../../shared/meetings/attendee-rules';
 import { activityPhase, checkinWindow, distanceMeters } from '../../shared/meetings/checkin-rules';
 import { kindOf } from '../../shared/meetings/kinds';
-import { QR_SLOT_SECONDS, slotEndsAt, slotExpiresAt } from '../../shared/meetings/qr';
+import { QR_SLOT_SECONDS, type QrPurpose, slotEndsAt, slotExpiresAt } from '../../shared/meetings/qr';
 import {
   type Activity,
   type Checkin,
@@ -11,15 +12,40 @@ import {
   DEFAULT_QR_SLOT_SECONDS,
 } from '../../shared/meetings/schemas';
 import { appSecrets } from '../commons/config';
+import { WithStatus } from '../commons/http';
 import { newId } from '../commons/ids';
 import * as org from '../org/service';
+import { toAttendeeView } from './attendee-view';
+import { type AttendeeRecord, getAttendee } from './attendees-store';
 import { currentPayload } from './qr';
-import type { ActivityRecord, CheckinRecord } from './store';
+import type { ActivityRecord } from './store';
 import * as store from './store';
 
 /** Activities do not change after creation, so a warm container may keep them a minute. */
 const ACTIVITY_CACHE_MS = 60_000;
 const activityCache = new Map<string, { activity: ActivityRecord; until: number }>();
+
+/** The activity read fresh (not the minute's cache): for routes that change it or need its latest state. */
+export async function freshActivity(id: string): Promise<ActivityRecord> {
+  const activity = await store.getActivity(id, true);
+  if (!activity) throw new DomainError('ACTIVITY_NOT_FOUND');
+  return activity;
+}
+
+/** 201 for a record made now, 200 with the earlier one for a repeat (DESIGN §5.2). */
+export const created = <T>(isNew: boolean, body: T) => (isNew ? body : new WithStatus(200, body));
+
+/** After a change, this container stops serving the old copy at once (others within ACTIVITY_CACHE_MS). */
+export function forget(id: string): void {
+  activityCache.delete(id);
+}
+
+/** A branch's scope, for routes addressed by org id. */
+export async function branchScope(orgId: string) {
+  const branch = await org.requireOrg(orgId);
+  if (branch.kind !== 'branch') throw new DomainError('NOT_A_BRANCH');
+  return org.scopeOf(branch);
+}
 
 export async function requireActivity(id: string, nowMs = Date.now()): Promise<ActivityRecord> {
   const cached = activityCache.get(id);
@@ -64,57 +90,22 @@ export function toActivity(record: ActivityRecord, viewer: MemberClaims): Activi
   };
 }
 
-export function toCheckin(record: CheckinRecord): Checkin {
-  return { id: record.id, memberId: record.memberId, at: record.at, late: record.late };
-}
-
-export async function createActivity(input: CreateActivityRequest, claims: MemberClaims, nowMs: number) {
-  const branch = await org.requireOrg(input.orgId);
-  const activity: ActivityRecord = {
-    id: newId('a'),
-    orgId: branch.id,
-    orgPath: branch.path,
-    orgName: branch.name,
-    title: input.title,
-    startAt: new Date(input.startAt).toISOString(),
-    endAt: new Date(input.endAt).toISOString(),
-    place: input.place ?? null,
-    qrSlotSeconds: input.qrSlotSeconds ?? DEFAULT_QR_SLOT_SECONDS,
-    createdBy: claims.memberId,
-    createdAt: new Date(nowMs).toISOString(),
-    checkedIn: 0,
-    late: 0,
-    // The branch's active members now (its maintained memberCount, from the GetItem above): the attendance
-    // figures' denominator until the start fixes the expected set (./attendees.ts).
-    expected: branch.memberCount,
-    kind: input.kind ?? 'theme_day',
-    ...(input.topic ? { topic: input.topic } : {}),
-    ...(input.host ? { host: input.host } : {}),
-    materialItemIds: input.materialItemIds ?? [],
-    requireCheckout: input.requireCheckout ?? false,
-    allowInApp: input.allowInApp ?? false,
-    status: 'scheduled',
-    version: 1,
+/** The check-in part of an attendee (which has one: `at` is set). */
+export function toCheckin(record: Pick<AttendeeRecord, 'id' | 'memberId' | 'at' | 'late' | 'manual'>): Checkin {
+  return {
+    id: record.id ?? '',
+    memberId: record.memberId,
+    at: record.at ?? '',
+    late: record.late === true,
+    ...(record.manual ? { manual: record.manual } : {}),
   };
-  await store.putActivity(activity);
-  return activity;
 }
 
-/** One overview reads at most this many activities of a branch per month: 5 pages of 100. */
-export const MONTH_ACTIVITY_BOUNDS = { pageSize: 100, maxPages: 5 } as const;
-
-/**
- * A branch's activities starting in [fromIso, toIso) with their counters (the org overview reads them here,
- * never through the store). Bounded: `complete` is false when the branch had more than the bounds allow.
- */
-export function activityCountersBetween(orgId: string, fromIso: string, toIso: string) {
-  return store.activitiesStartingBetween(orgId, fromIso, toIso, MONTH_ACTIVITY_BOUNDS);
-}
-
-export async function qrFor(activity: ActivityRecord, nowMs: number) {
+export async function qrFor(activity: ActivityRecord, nowMs: number, purpose: QrPurpose = 'checkin') {
+  if (purpose === 'checkout' && !activity.requireCheckout) throw new DomainError('CHECKOUT_NOT_REQUIRED');
   const { qrSecret } = await appSecrets();
   const seconds = activity.qrSlotSeconds ?? QR_SLOT_SECONDS;
-  const { payload, code, slot } = currentPayload(qrSecret, activity.id, nowMs, seconds);
+  const { payload, code, slot } = currentPayload(qrSecret, activity.id, nowMs, seconds, purpose);
   return {
     payload,
     code,
@@ -123,9 +114,10 @@ export async function qrFor(activity: ActivityRecord, nowMs: number) {
   };
 }
 
+/** The caller's check-in at the activity, if any. */
 export async function myCheckin(activityId: string, memberId: string) {
-  const found = await store.getCheckin(activityId, memberId);
-  return found ? toCheckin(found) : null;
+  const attendee = await getAttendee(activityId, memberId);
+  return attendee?.at ? toCheckin(attendee) : null;
 }
 
 export function describe(activity: ActivityRecord, nowMs: number) {
@@ -135,35 +127,20 @@ export function describe(activity: ActivityRecord, nowMs: number) {
   };
 }
 
-/**
- * Counts from the maintained aggregates (the freshly read activity, the branch's GetItem); the names from the
- * roster and the check-ins.
- */
-export async function board(activity: ActivityRecord) {
-  const [branch, roster, checkins] = await Promise.all([
-    org.requireOrg(activity.orgId),
-    org.listActiveMembers(activity.orgId),
-    store.listCheckins(activity.id),
-  ]);
-  const byMember = new Map(checkins.map((c) => [c.memberId, c]));
-  const members = roster.map((member) => {
-    const checkin = byMember.get(member.id);
-    return {
-      memberId: member.id,
-      name: member.name,
-      status: checkin ? (checkin.late ? ('late' as const) : ('checked_in' as const)) : ('missing' as const),
-      at: checkin?.at ?? null,
-      location: checkin?.location ?? null,
-      distanceM:
-        checkin?.location && activity.place ? Math.round(distanceMeters(activity.place, checkin.location)) : null,
-    };
-  });
-  const total = branch.memberCount;
+/** The caller's standing at the meeting: their attendee (or a blank one), 补学 and 签退 as open to them now. */
+export async function myMeeting(activity: ActivityRecord, claims: MemberClaims, nowMs: number) {
+  const attendee = await getAttendee(activity.id, claims.memberId);
+  if (!attendee && activity.orgId !== claims.orgId) return null;
+  const facts = attendee ?? { memberId: claims.memberId, name: claims.name };
+  const view = toAttendeeView(facts, activity, nowMs);
+  const window = makeupWindow(activity.endAt, nowMs);
   return {
-    total,
-    checkedIn: activity.checkedIn,
-    late: activity.late,
-    missing: Math.max(0, total - activity.checkedIn),
-    members,
+    ...view,
+    makeup: {
+      open: window === 'open',
+      needed: (activity.materialItemIds ?? []).length > 0 && (view.status === 'missing' || view.status === 'on_leave'),
+      until: new Date(Date.parse(activity.endAt) + MAKEUP_DAYS * 86_400_000).toISOString(),
+    },
+    checkout: checkoutWindow(activity.startAt, activity.endAt, nowMs),
   };
 }

@@ -1,4 +1,43 @@
 import type { Hono } from 'hono';
+import * as routes from '../../shared/meetings/stats-routes';
+import { shanghaiMonth } from '../../shared/time';
+import { mount, requireScope } from '../commons/http';
+import * as org from '../org/service';
+import { attendanceWorkbook, statsWorkbook, XLSX_CONTENT_TYPE } from './export';
+import { meetingStats } from './stats';
+
+/** A workbook download; the ASCII name for old clients, the Chinese one per RFC 6266. */
+function xlsx(bytes: Uint8Array, filename: string, fallback: string): Response {
+  return new Response(bytes as Uint8Array<ArrayBuffer>, {
+    headers: {
+      'content-type': XLSX_CONTENT_TYPE,
+      'content-disposition': `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      'cache-control': 'no-store',
+    },
+  });
+}
 
 /** Mounts the stats routes (shared/meetings/stats-routes.ts) on the meetings app. */
-export function mountStats(_app: Hono): void {}
+export function mountStats(app: Hono): void {
+  mount(app, routes.meetingStats, async ({ params, query, claims, now }) => {
+    const target = await org.requireOrg(params.orgId);
+    requireScope(claims, routes.meetingStats, org.scopeOf(target));
+    return meetingStats(target, query.period, now);
+  });
+
+  mount(app, routes.exportAttendance, async ({ params, query, claims, now }) => {
+    const target = await org.requireOrg(params.orgId);
+    requireScope(claims, routes.exportAttendance, org.scopeOf(target));
+    const month = query.month ?? shanghaiMonth(now);
+    const bytes = await attendanceWorkbook(target, month, now);
+    return xlsx(bytes, `${target.name}${month}考勤.xlsx`, `attendance-${month}.xlsx`);
+  });
+
+  mount(app, routes.exportMeetingStats, async ({ params, query, claims, now }) => {
+    const target = await org.requireOrg(params.orgId);
+    requireScope(claims, routes.exportMeetingStats, org.scopeOf(target));
+    const stats = await meetingStats(target, query.period, now);
+    const bytes = await statsWorkbook(stats, target.name, now);
+    return xlsx(bytes, `${target.name}${stats.period}落实率.xlsx`, `meeting-stats-${stats.period}.xlsx`);
+  });
+}

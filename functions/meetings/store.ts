@@ -187,10 +187,13 @@ export async function getCheckin(activityId: string, memberId: string): Promise<
   return withoutKeys<CheckinRecord>(result.Item);
 }
 
+/** An activity's check-ins: its attendees who have checked in (./attendees-store.ts has them all). */
 export function listCheckins(activityId: string): Promise<CheckinRecord[]> {
   return queryAll<CheckinRecord>({
     TableName: tableName(),
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    FilterExpression: 'attribute_exists(#at)',
+    ExpressionAttributeNames: { '#at': 'at' },
     ExpressionAttributeValues: { ':pk': `ACT#${activityId}`, ':prefix': 'CHECKIN#' },
   });
 }

@@ -8,7 +8,7 @@ import { branchOverview, overviewTotals } from '../../shared/org/overview';
 import type { OrgOverviewBranch, OrgOverviewResponse } from '../../shared/org/schemas';
 import { monthRange, shanghaiDay, shanghaiMonth } from '../../shared/time';
 import { mapWithConcurrency } from '../commons/concurrency';
-import * as meetings from '../meetings/service';
+import * as meetings from '../meetings/counters';
 import { scopeOf } from './service';
 import type { OrgRecord } from './store';
 import * as store from './store';

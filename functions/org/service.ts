@@ -56,6 +56,8 @@ export const listActiveMembers = store.listActiveMembers;
 export const findMembers = store.getMembers;
 /** An org and every org under it (one Query on GSI2): a notice's audience. */
 export const listSubtree = store.listSubtree;
+/** Every org of a kind in every tree, in tree order (one Query on GSI1): the jobs' "every branch". */
+export const listOrgsOfKind = store.listOrgsOfKind;
 
 export function profileOf(member: MemberRecord, org: OrgRecord): MemberProfile {
   return {

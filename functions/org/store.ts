@@ -4,6 +4,9 @@
  * Org     pk ORG#<id>      sk ORG        gsi2pk TREE#<rootId>          gsi2sk <path>
  *   - get one org: GetItem
  *   - a subtree (committee's view, org tree): Query GSI2 TREE#<root>, begins_with(path)
+ *          gsi1pk ORGKIND#<kind>        gsi1sk <path>
+ *   - every org of a kind in every tree (scheduled jobs: "every branch"), in tree order: Query GSI1
+ *     ORGKIND#<kind>. Orgs written before this key existed need it backfilled (put the item again).
  *   - memberCount: active members directly in the org, changed in the same transaction as the member
  * Member  pk MEMBER#<id>   sk MEMBER     gsi1pk ORG#<orgId>#MEMBERS    gsi1sk <status>#<id>
  *   - get one member: GetItem
@@ -59,7 +62,26 @@ export const idNumberKey = (idNumber: string) => ({ pk: `IDNO#${idNumber}`, sk: 
 const rosterPk = (orgId: string) => `ORG#${orgId}#MEMBERS`;
 
 export function orgItem(org: OrgRecord) {
-  return { ...orgKey(org.id), gsi2pk: `TREE#${org.rootId}`, gsi2sk: org.path, ...org };
+  return {
+    ...orgKey(org.id),
+    gsi1pk: orgKindPk(org.kind),
+    gsi1sk: org.path,
+    gsi2pk: `TREE#${org.rootId}`,
+    gsi2sk: org.path,
+    ...org,
+  };
+}
+
+const orgKindPk = (kind: OrgKind) => `ORGKIND#${kind}`;
+
+/** Every org of a kind across all trees (e.g. every branch, for the jobs), by path: tree by tree, depth-first. */
+export function listOrgsOfKind(kind: OrgKind): Promise<OrgRecord[]> {
+  return queryAll<OrgRecord>({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': orgKindPk(kind) },
+  });
 }
 
 export function memberItem(member: MemberRecord) {

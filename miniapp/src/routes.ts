@@ -20,6 +20,12 @@ export const PAGES = {
   activityQr: 'pages/meetings/qr/index',
   activityBoard: 'pages/meetings/board/index',
   myAttendance: 'pages/meetings/my-attendance/index',
+  leaveRequest: 'pages/meetings/leave/index',
+  checkout: 'pages/meetings/checkout/index',
+  leaveApprovals: 'pages/meetings/leaves/index',
+  nightStudySchedule: 'pages/meetings/schedule/index',
+  meetingRecord: 'pages/meetings/record/index',
+  meetingStats: 'pages/meetings/stats/index',
   // subpackage pages/study
   studyItem: 'pages/study/item/index',
   myStudy: 'pages/study/mine/index',

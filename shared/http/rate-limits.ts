@@ -46,6 +46,11 @@ export const RATE_LIMITS = {
    * a guesser cannot keep going behind the 429s).
    */
   checkinCodeFailuresPerMember: { name: 'checkin-code-fail-member', limit: 5, windowSeconds: 600 },
+  /**
+   * Photo upload grants by one secretary or organizer: each is a presigned URL and a stored grant. A meeting
+   * takes at most 9 photos; 60 an hour covers a backlog of records with retries, not a script filling the bucket.
+   */
+  uploadsPerMember: { name: 'upload-member', limit: 60, windowSeconds: 3600 },
 } as const satisfies Record<string, RateRule>;
 
 /** Refused check-ins allowed per activity per window: at least the rule's limit, 3 per member of the branch. */

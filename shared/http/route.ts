@@ -1,9 +1,37 @@
 import type { z } from 'zod';
 import type { Role } from '../auth/roles';
 
-/** The Lambda (one per domain) that serves a route. */
-export type Domain = 'auth' | 'org' | 'meetings' | 'study' | 'notices' | 'messages';
-export type Method = 'get' | 'post' | 'patch' | 'delete';
+/**
+ * The Lambda that serves a route: one per domain, and the meetings domain has four, so each bundle stays
+ * under its 200 KB budget and a member's check-in never loads the secretaries' code: `meetings` (members:
+ * lists, detail, check-in, 签退, leave, 补学), `meetingsAdmin` (running one: QR, board, 补签, leave decisions,
+ * reminders), `meetingsPlanning` (creating, changing and cancelling meetings, the 周二夜学 schedule) and
+ * `meetingsRecords` (records and photos, statistics, exports).
+ */
+export type Domain =
+  | 'auth'
+  | 'org'
+  | 'meetings'
+  | 'meetingsAdmin'
+  | 'meetingsPlanning'
+  | 'meetingsRecords'
+  | 'study'
+  | 'notices'
+  | 'messages';
+
+/** Each Lambda's entry under functions/, exporting `handler`. */
+export const HANDLER_ENTRIES: Record<Domain, string> = {
+  auth: 'auth/handler.ts',
+  org: 'org/handler.ts',
+  meetings: 'meetings/handler.ts',
+  meetingsAdmin: 'meetings/admin-handler.ts',
+  meetingsPlanning: 'meetings/planning-handler.ts',
+  meetingsRecords: 'meetings/records-handler.ts',
+  study: 'study/handler.ts',
+  notices: 'notices/handler.ts',
+  messages: 'messages/handler.ts',
+};
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /**
  * Who may call a route:

@@ -66,15 +66,23 @@ describe('Rule: QR payload format', () => {
         fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/),
         fc.integer({ min: 0, max: 999_999_999_999 }),
         fc.stringMatching(/^[A-Za-z0-9_-]{16,128}$/),
-        (activityId, slot, signature) => {
-          expect(parseQrPayload(formatQrPayload({ activityId, slot, signature }))).toEqual({
+        fc.constantFrom('checkin' as const, 'checkout' as const),
+        (activityId, slot, signature, purpose) => {
+          expect(parseQrPayload(formatQrPayload({ activityId, slot, signature, purpose }))).toEqual({
             activityId,
             slot,
             signature,
+            purpose,
           });
         },
       ),
     );
+  });
+
+  it('tells a 签退 payload from a 签到 one, and refuses any other fourth part', () => {
+    expect(parseQrPayload('a1.5.aaaaaaaaaaaaaaaa.out')?.purpose).toBe('checkout');
+    expect(parseQrPayload('a1.5.aaaaaaaaaaaaaaaa')?.purpose).toBe('checkin');
+    expect(parseQrPayload('a1.5.aaaaaaaaaaaaaaaa.in')).toBeNull();
   });
 
   it.each([

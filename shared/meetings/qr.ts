@@ -7,10 +7,17 @@
 export const QR_SLOT_SECONDS = 30;
 const ms = (slotSeconds: number) => slotSeconds * 1000;
 
+/**
+ * What a code is for: 签到, or 签退 (DESIGN §6: a second rotating code when the meeting requires it). A 签退
+ * payload carries a fourth part `out` and signs `out|activityId|slot`, so neither code passes for the other.
+ */
+export type QrPurpose = 'checkin' | 'checkout';
+
 export interface QrPayload {
   readonly activityId: string;
   readonly slot: number;
   readonly signature: string;
+  readonly purpose: QrPurpose;
 }
 
 export function slotOf(epochMs: number, slotSeconds = QR_SLOT_SECONDS): number {
@@ -27,22 +34,23 @@ export function slotEndsAt(slot: number, slotSeconds = QR_SLOT_SECONDS): number 
   return (slot + 1) * ms(slotSeconds);
 }
 
-export function qrMessage(activityId: string, slot: number): string {
-  return `${activityId}|${slot}`;
+export function qrMessage(activityId: string, slot: number, purpose: QrPurpose = 'checkin'): string {
+  return purpose === 'checkout' ? `out|${activityId}|${slot}` : `${activityId}|${slot}`;
 }
 
-export function formatQrPayload(payload: QrPayload): string {
-  return `${payload.activityId}.${payload.slot}.${payload.signature}`;
+export function formatQrPayload(payload: Omit<QrPayload, 'purpose'> & { purpose?: QrPurpose }): string {
+  const base = `${payload.activityId}.${payload.slot}.${payload.signature}`;
+  return payload.purpose === 'checkout' ? `${base}.out` : base;
 }
 
 export function parseQrPayload(text: string): QrPayload | null {
   const parts = text.trim().split('.');
-  if (parts.length !== 3) return null;
+  if (parts.length !== 3 && !(parts.length === 4 && parts[3] === 'out')) return null;
   const [activityId, slotText, signature] = parts as [string, string, string];
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(activityId)) return null;
   if (!/^\d{1,12}$/.test(slotText)) return null;
   if (!/^[A-Za-z0-9_-]{16,128}$/.test(signature)) return null;
-  return { activityId, slot: Number(slotText), signature };
+  return { activityId, slot: Number(slotText), signature, purpose: parts.length === 4 ? 'checkout' : 'checkin' };
 }
 
 export type SlotCheck = 'ok' | 'expired' | 'future';
@@ -63,8 +71,8 @@ const CODE_MODULUS = 1_000_000;
  * What the code's HMAC signs. The `code|` prefix keeps it a different message from the QR signature's, so a
  * code never reveals (or equals) any part of a payload.
  */
-export function codeMessage(activityId: string, slot: number): string {
-  return `code|${activityId}|${slot}`;
+export function codeMessage(activityId: string, slot: number, purpose: QrPurpose = 'checkin'): string {
+  return purpose === 'checkout' ? `codeout|${activityId}|${slot}` : `code|${activityId}|${slot}`;
 }
 
 /** The first 4 bytes of an HMAC digest → a 31-bit integer → mod 10^6, zero-padded (RFC 4226's folding). */

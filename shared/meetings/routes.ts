@@ -1,13 +1,13 @@
 import { defineRoute } from '../http/route';
+import { attendanceRoutes } from './attendance-routes';
+import { QrQuery } from './attendance-schemas';
 import { recordRoutes } from './record-routes';
 import { scheduleRoutes } from './schedule-routes';
 import {
-  ActivityDetailResponse,
   ActivityIdParams,
   ActivityListQuery,
   ActivityListResponse,
   ActivityResponse,
-  BoardResponse,
   CheckinRequest,
   CheckinResponse,
   CreateActivityRequest,
@@ -16,16 +16,17 @@ import {
   QrResponse,
 } from './schemas';
 import { statsRoutes } from './stats-routes';
+import { ActivityDetailResponse, BoardResponse } from './views';
 
 /** Who runs a branch's activities: the secretary, the 组织委员, and committee staff above them. */
 const RUNNERS = ['secretary', 'organizer', 'committee'] as const;
 
 export const createActivity = defineRoute({
   id: 'meetings.createActivity',
-  domain: 'meetings',
+  domain: 'meetingsPlanning',
   method: 'post',
   path: '/v1/activities',
-  summary: '发起主题党日活动',
+  summary: '发起会议：主题党日、周二夜学或三会一课（kind）',
   access: ['secretary', 'organizer'],
   scoped: true,
   body: CreateActivityRequest,
@@ -61,13 +62,14 @@ export const getActivity = defineRoute({
 
 export const activityQr = defineRoute({
   id: 'meetings.activityQr',
-  domain: 'meetings',
+  domain: 'meetingsAdmin',
   method: 'get',
   path: '/v1/activities/{id}/qr',
-  summary: '当前签到二维码内容（每 30 秒更新）',
+  summary: '当前签到（或 ?purpose=checkout 签退）二维码内容（每 30 秒更新）',
   access: ['secretary', 'organizer'],
   scoped: true,
   params: ActivityIdParams,
+  query: QrQuery,
   response: QrResponse,
   status: 200,
 });
@@ -92,10 +94,10 @@ export const checkIn = defineRoute({
 
 export const activityBoard = defineRoute({
   id: 'meetings.board',
-  domain: 'meetings',
+  domain: 'meetingsAdmin',
   method: 'get',
   path: '/v1/activities/{id}/board',
-  summary: '签到看板：已签到、迟到、未签到',
+  summary: '签到看板：应到、已签到、迟到、早退、请假、补学、未签到',
   access: RUNNERS,
   scoped: true,
   params: ActivityIdParams,
@@ -125,7 +127,5 @@ export const meetingsRoutes = [
   checkIn,
   activityBoard,
   myAttendance,
-  ...scheduleRoutes,
-  ...recordRoutes,
-  ...statsRoutes,
+  ...attendanceRoutes,
 ] as const;

@@ -125,17 +125,12 @@ export const Checkin = z.object({
   memberId: z.string(),
   at: z.string(),
   late: z.boolean(),
+  /** 补签 by hand: who recorded it, when and why (shown as such on the board and in 我的签到). */
+  manual: z.object({ by: z.string(), byName: z.string(), reason: z.string(), at: z.string() }).optional(),
 });
 export type Checkin = z.infer<typeof Checkin>;
 
 export const ActivityResponse = z.object({ activity: Activity });
-export const ActivityDetailResponse = z.object({
-  activity: Activity,
-  phase: z.enum(['upcoming', 'ongoing', 'ended']),
-  window: z.enum(['not_open', 'open', 'closed']),
-  myCheckin: Checkin.nullable(),
-});
-export type ActivityDetailResponse = z.infer<typeof ActivityDetailResponse>;
 
 export const ActivityIdParams = z.strictObject({ id: Id });
 export const ActivityListQuery = z.strictObject({
@@ -153,15 +148,15 @@ export const ReportedLocation = z.strictObject({
 });
 export type ReportedLocation = z.infer<typeof ReportedLocation>;
 
-/** Scanned (`qr`: the whole payload) or typed (`code`: its 6-digit form, DESIGN §5.2); exactly one of them. */
+/**
+ * Scanned (`qr`: the whole payload) or typed (`code`: its 6-digit form, DESIGN §5.2); at most one of them,
+ * and neither only where the meeting allows checking in from the app (`allowInApp`; else 422 QR_REQUIRED).
+ */
 export const CheckinRequest = z
   .strictObject({
     qr: z.string().trim().min(1).max(256).optional(),
     code: z.string().trim().regex(CHECKIN_CODE_PATTERN, '签到码应为 6 位数字').optional(),
     location: ReportedLocation.optional(),
-  })
-  .refine((body) => body.qr !== undefined || body.code !== undefined, {
-    message: '请扫描签到二维码或输入 6 位签到码',
   })
   .refine((body) => body.qr === undefined || body.code === undefined, {
     message: '二维码和 6 位签到码只需提供一个',
@@ -178,26 +173,6 @@ export const QrResponse = z.object({
   /** When the screen should fetch the next one. */
   refreshAt: z.string(),
 });
-
-export const BoardMemberStatus = z.enum(['checked_in', 'late', 'missing']);
-export const BoardResponse = z.object({
-  total: z.number().int(),
-  checkedIn: z.number().int(),
-  late: z.number().int(),
-  missing: z.number().int(),
-  members: z.array(
-    z.object({
-      memberId: z.string(),
-      name: z.string(),
-      status: BoardMemberStatus,
-      at: z.string().nullable(),
-      /** What the phone reported at check-in, for review: position, its accuracy and the distance to the place. */
-      location: ReportedLocation.nullable().optional(),
-      distanceM: z.number().nullable().optional(),
-    }),
-  ),
-});
-export type BoardResponse = z.infer<typeof BoardResponse>;
 
 /** `month` defaults to the current Asia/Shanghai month. */
 export const MyAttendanceQuery = z.strictObject({ month: RecentMonth.optional() });

@@ -90,5 +90,8 @@ describe('Rule: subscribe message content', () => {
       'pages/notices/detail/index?id=n1&message=nt-n1',
     );
     expect(pageOf({ id: 'm1', ref: null })).toBe('pages/notices/messages/index?message=m1');
+    expect(pageOf({ id: 'ns-a1', ref: { type: 'activity', id: 'a1' } })).toBe(
+      'pages/meetings/detail/index?id=a1&message=ns-a1',
+    );
   });
 });

@@ -5,6 +5,7 @@
  * unknown (a timeout after the request left, a sender that died mid-send) is never repeated.
  */
 import { formatShanghai } from '../time';
+import type { MessageRef } from './schemas';
 
 export const DELIVERY = {
   /** Tries per message, the first included; then it is given up (the message stays in 我的消息). */
@@ -86,11 +87,13 @@ export function templateData(message: { title: string; body: string; createdAt: 
 /** Mini-program pages a delivered message opens (the mini-program declares them; WeChat checks they exist). */
 export const MESSAGE_PAGES = {
   notice: 'pages/notices/detail/index',
+  /** A meeting (周二夜学 reminder): its detail, where the member checks in or asks for leave. */
+  activity: 'pages/meetings/detail/index',
   inbox: 'pages/notices/messages/index',
 } as const;
 
 /** The page a tap on the WeChat notification opens: what the message is about, with the message's id. */
-export function pageOf(message: { id: string; ref: { type: 'notice'; id: string } | null }): string {
+export function pageOf(message: { id: string; ref: MessageRef | null }): string {
   const query = new URLSearchParams({ ...(message.ref ? { id: message.ref.id } : {}), message: message.id });
   return `${message.ref ? MESSAGE_PAGES[message.ref.type] : MESSAGE_PAGES.inbox}?${query}`;
 }

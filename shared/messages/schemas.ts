@@ -4,11 +4,17 @@ import { ID_PATTERN } from '../http/route';
 const Id = z.string().regex(ID_PATTERN, '编号格式不正确');
 
 /** Why a message was sent; each domain adds its own kinds (meetings, dues, transfers later). */
-export const MessageKind = z.enum(['notice', 'notice_reminder']);
+export const MessageKind = z.enum([
+  'notice',
+  'notice_reminder',
+  'meeting_reminder',
+  'meeting_compliance',
+  'leave_decision',
+]);
 export type MessageKind = z.infer<typeof MessageKind>;
 
 /** What a message is about, for the mini-program to open: a notice today, more types later. */
-export const MessageRef = z.object({ type: z.enum(['notice']), id: z.string() });
+export const MessageRef = z.object({ type: z.enum(['notice', 'activity']), id: z.string() });
 export type MessageRef = z.infer<typeof MessageRef>;
 
 export const Message = z.object({

@@ -24,6 +24,8 @@ interface Branch {
   studySessionId: string;
   /** A notice aimed at the branch only (published by committee staff). */
   noticeId: string;
+  /** A pending leave of one of its members, on a meeting of tomorrow. */
+  leaveId: string;
 }
 interface Request {
   params?: Record<string, string>;
@@ -106,6 +108,36 @@ const fixtures: Record<string, (b: Branch) => Request | Promise<Request>> = {
   'meetings.board': (b) => ({ params: { id: b.activityId } }),
   // The UTC month: the Shanghai one or the one before it, valid either way.
   'meetings.myAttendance': () => ({ query: { month: new Date().toISOString().slice(0, 7) } }),
+  'meetings.patchActivity': (b) => ({ params: { id: b.activityId }, body: { topic: '矩阵测试议题' } }),
+  'meetings.recordAttendance': (b) => ({
+    params: { id: b.activityId },
+    body: { memberId: b.memberId, status: 'present', reason: '矩阵测试补签' },
+  }),
+  'meetings.checkOut': (b) => ({ params: { id: b.activityId }, body: { qr: 'not-a-code' } }),
+  'meetings.requestLeave': (b) => ({ params: { id: b.activityId }, body: { reason: '矩阵测试请假' } }),
+  'meetings.activityLeaves': (b) => ({ params: { id: b.activityId } }),
+  'meetings.decideLeave': (b) => ({ params: { id: b.leaveId }, body: { approve: true } }),
+  'meetings.branchLeaves': (b) => ({ params: { orgId: b.orgId }, query: { status: 'pending' } }),
+  'meetings.makeUp': (b) => ({ params: { id: b.activityId } }),
+  'meetings.remindMissing': (b) => ({ params: { id: b.activityId } }),
+  'meetings.getNightStudySchedule': (b) => ({ params: { orgId: b.orgId } }),
+  // The default schedule saved again: allowed, it generates the same sessions (one per date) every time.
+  'meetings.putNightStudySchedule': (b) => ({
+    params: { orgId: b.orgId },
+    body: { weekday: 2, start: '19:00', end: '21:00' },
+  }),
+  'meetings.meetingStats': (b) => ({ params: { orgId: b.orgId } }),
+  'meetings.exportAttendance': (b) => ({ params: { orgId: b.orgId } }),
+  'meetings.exportMeetingStats': (b) => ({ params: { orgId: b.orgId } }),
+  'meetings.createUpload': (b) => ({
+    body: { purpose: 'meeting_photo', contentType: 'image/png', size: 100, orgId: b.orgId },
+  }),
+  // The branch's newest meeting: saved (200), or not started yet (422 RECORD_TOO_EARLY) — never 401/403 when allowed.
+  'meetings.saveRecord': (b) => ({
+    params: { id: b.activityId },
+    body: { minutes: '矩阵测试纪要', photoKeys: [], absentees: [] },
+  }),
+  'meetings.getRecord': (b) => ({ params: { id: b.activityId } }),
   'study.categories': () => ({}),
   'study.listItems': () => ({ query: { category: 'theory' } }),
   'study.getItem': (b) => ({ params: { id: b.studyItemId } }),
@@ -231,9 +263,32 @@ beforeAll(async () => {
       activityId: list.body.items[0]!.id,
       ...(await studyFixture(api, n, memberNo)),
       noticeId: await matrixNotice(api, committee, orgId),
+      leaveId: await matrixLeave(n, memberNo),
     };
   }
 }, 60_000);
+
+/** A pending leave of `demo-member-<memberNo>` on a meeting of tomorrow in branch n. */
+async function matrixLeave(n: number, memberNo: number): Promise<string> {
+  const secretary = await api.loginAs(`demo-secretary-${n}`);
+  const tomorrow = Date.now() + 86_400_000;
+  const created = await api.call<{ activity: { id: string } }>('POST', '/v1/activities', {
+    token: secretary.token,
+    body: {
+      orgId: `org-branch-${n}`,
+      title: '矩阵测试请假会议',
+      kind: 'party_congress',
+      startAt: new Date(tomorrow).toISOString(),
+      endAt: new Date(tomorrow + 3600_000).toISOString(),
+    },
+  });
+  const member = await api.loginAs(`demo-member-${memberNo}`);
+  const leave = await api.call<{ leave: { id: string } }>('POST', `/v1/activities/${created.body.activity.id}/leaves`, {
+    token: member.token,
+    body: { reason: '矩阵测试' },
+  });
+  return leave.body.leave.id;
+}
 
 afterAll(() => stack.stop());
 

@@ -1,5 +1,8 @@
 import type { DynamoLocal } from '../../scripts/dynamo-local';
+import type { S3Local } from '../../scripts/s3-local';
 
 export default async function globalTeardown(): Promise<void> {
-  await (globalThis as { __testDynamo?: DynamoLocal }).__testDynamo?.stop('SIGKILL');
+  const running = globalThis as { __testDynamo?: DynamoLocal; __testS3?: S3Local };
+  await running.__testS3?.stop();
+  await running.__testDynamo?.stop('SIGKILL');
 }

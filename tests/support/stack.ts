@@ -1,13 +1,21 @@
-/** Integration-test harness: a fresh table (with the demo seed) on the run's DynamoDB Local, and an API client. */
+/**
+ * Integration-test harness: a fresh table (with the demo seed) on the run's DynamoDB Local, a fresh bucket on its
+ * s3rver, and an API client.
+ */
 import { randomBytes } from 'node:crypto';
 import { type Stack, startStack } from '../../scripts/stack';
 
 export async function startTestStack(options: { seed?: boolean } = {}): Promise<Stack> {
   process.env.VALIDATE_RESPONSES = '1'; // every response is checked against its shared schema
   const endpoint = process.env.TEST_DYNAMO_ENDPOINT;
+  const s3Endpoint = process.env.TEST_S3_ENDPOINT;
+  const tableName = `t-${randomBytes(6).toString('hex')}`;
   return startStack({
     ...(endpoint ? { dynamoEndpoint: endpoint } : { inMemory: true }),
-    tableName: `t-${randomBytes(6).toString('hex')}`,
+    // The run's s3rver (or one of this stack's own); a bucket per stack, like the table.
+    ...(s3Endpoint ? { s3Endpoint } : {}),
+    s3Bucket: tableName,
+    tableName,
     seed: options.seed ?? true,
   });
 }

@@ -1,4 +1,5 @@
 import type { RouteBody } from '../../../shared/http/route';
+import { checkOut, makeUp, requestLeave } from '../../../shared/meetings/attendance-routes';
 import {
   activityBoard,
   activityQr,
@@ -16,7 +17,9 @@ export const meetingsApi = {
   get: (id: string) => request(getActivity, { params: { id } }),
   create: (body: CreateActivityRequest, idempotencyKey = newIdempotencyKey()) =>
     request(createActivity, { body, idempotencyKey }),
-  qr: (id: string) => request(activityQr, { params: { id } }),
+  /** The rotating code the secretary's screen shows: 签到 (default) or 签退. */
+  qr: (id: string, purpose: 'checkin' | 'checkout' = 'checkin') =>
+    request(activityQr, { params: { id }, query: { purpose } }),
   board: (id: string) => request(activityBoard, { params: { id } }),
   /** My branch's activities of `month` (YYYY-MM) and my status in each. */
   myAttendance: (month?: string) => request(myAttendance, { query: { month } }),
@@ -28,4 +31,14 @@ export const meetingsApi = {
     const answer = await send(checkIn, { params: { id }, body, idempotencyKey });
     return { checkin: answer.data.checkin, existed: answer.status === 200 };
   },
+  /** 签退 with the scanned 签退 payload or its 6 digits; 200 = the 签退 already recorded. */
+  async checkOut(id: string, body: RouteBody<typeof checkOut>, idempotencyKey: string) {
+    const answer = await send(checkOut, { params: { id }, body, idempotencyKey });
+    return { checkout: answer.data.checkout, existed: answer.status === 200 };
+  },
+  /** 请假 before the start; 200 = the request made before (whatever its status). */
+  requestLeave: (id: string, reason: string, idempotencyKey: string) =>
+    request(requestLeave, { params: { id }, body: { reason }, idempotencyKey }),
+  /** 补学 once every material item is studied (after the meeting's start), within 7 days of its end. */
+  makeUp: (id: string, idempotencyKey: string) => request(makeUp, { params: { id }, idempotencyKey }),
 };

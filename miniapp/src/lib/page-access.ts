@@ -5,7 +5,11 @@
 import { ROLE_LABELS, type Role } from '../../../shared/auth/roles';
 import { issueBindingCode } from '../../../shared/auth/routes';
 import type { MemberProfile } from '../../../shared/auth/schemas';
+import { checkOut, decideLeave, requestLeave } from '../../../shared/meetings/attendance-routes';
+import { saveRecord } from '../../../shared/meetings/record-routes';
 import { activityBoard, activityQr, checkIn, createActivity, myAttendance } from '../../../shared/meetings/routes';
+import { putNightStudySchedule } from '../../../shared/meetings/schedule-routes';
+import { meetingStats } from '../../../shared/meetings/stats-routes';
 import { createNotice } from '../../../shared/notices/routes';
 import { createMember, importMembers, listMembers, orgTree, updateMember } from '../../../shared/org/routes';
 import { createStudyItem, studyCompletions, studyStats } from '../../../shared/study/routes';
@@ -19,6 +23,12 @@ const PAGE_ROLES: Partial<Record<PageName, readonly Role[]>> = {
   activityCreate: createActivity.access,
   activityQr: activityQr.access,
   activityBoard: activityBoard.access,
+  leaveRequest: requestLeave.access,
+  checkout: checkOut.access,
+  leaveApprovals: decideLeave.access,
+  nightStudySchedule: putNightStudySchedule.access,
+  meetingRecord: saveRecord.access,
+  meetingStats: meetingStats.access,
   orgTree: orgTree.access,
   orgActivities: orgTree.access,
   roster: listMembers.access,

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import type { BoardResponse } from '../../../../../shared/meetings/schemas';
+import type { BoardResponse } from '../../../../../shared/meetings/views';
 import { formatShanghai } from '../../../../../shared/time';
 import { meetingsApi } from '../../../api/meetings';
 import { PageRoot } from '../../../components/page-root';

@@ -1,4 +1,4 @@
-import type { BoardResponse } from '../../../../../shared/meetings/schemas';
+import type { BoardResponse } from '../../../../../shared/meetings/views';
 
 type BoardMember = BoardResponse['members'][number];
 

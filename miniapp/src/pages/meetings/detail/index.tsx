@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { activityBoard, activityQr } from '../../../../../shared/meetings/routes';
-import type { ActivityDetailResponse, PlaceView } from '../../../../../shared/meetings/schemas';
+import type { ActivityDetailResponse, PlaceView } from '../../../../../shared/meetings/views';
 import { formatShanghai } from '../../../../../shared/time';
 import { meetingsApi } from '../../../api/meetings';
 import { ActionButton } from '../../../components/action-button';

@@ -2,7 +2,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import qrcode from 'qrcode-generator';
 import { useEffect, useMemo } from 'react';
-import type { ActivityDetailResponse } from '../../../../../shared/meetings/schemas';
+import type { ActivityDetailResponse } from '../../../../../shared/meetings/views';
 import { formatShanghai } from '../../../../../shared/time';
 import { meetingsApi } from '../../../api/meetings';
 import { ActionButton } from '../../../components/action-button';

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import type { ActivityDetailResponse } from '../../../../../shared/meetings/schemas';
+import type { ActivityDetailResponse } from '../../../../../shared/meetings/views';
 import { formatShanghai } from '../../../../../shared/time';
 import { meetingsApi } from '../../../api/meetings';
 import { ActionButton } from '../../../components/action-button';

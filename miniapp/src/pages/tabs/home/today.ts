@@ -1,4 +1,4 @@
-import type { ActivityDetailResponse } from '../../../../../shared/meetings/schemas';
+import type { ActivityDetailResponse } from '../../../../../shared/meetings/views';
 import { shanghaiDay } from '../../../../../shared/time';
 import { meetingsApi } from '../../../api/meetings';
 
