@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import { Hono } from 'hono/tiny';
 import { HTTPException } from 'hono/http-exception';
+import { Hono } from 'hono/tiny';
 import type { z } from 'zod';
 import { authorize, type BindClaims, hasRole, type MemberClaims, type OrgScope } from '../../shared/auth/roles';
 import { DomainError, type ErrorCode, errorCatalog } from '../../shared/errors';

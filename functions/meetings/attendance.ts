@@ -6,10 +6,13 @@
  * Access patterns, every one bounded (at most MAX_PAGES × PAGE_SIZE items each, no Scan):
  *   - the member's current branch's activities starting in the month: Query GSI1 `ORG#<orgId>#ACTIVITIES`,
  *     gsi1sk (`<startAt>#<id>`) BETWEEN the month's bounds, newest first
- *   - the member's own check-ins around the month: Query GSI1 `MEMBER#<memberId>#CHECKINS`, gsi1sk (the
- *     check-in time) BETWEEN the month's bounds widened by the check-in window
- *   - the activities of check-ins that are not in the branch list (a former branch, before a move): BatchGetItem
- *     on their keys. They are history, read as they were recorded and never rewritten (DESIGN §6.1).
+ *   - the member's own attendee items of meetings starting in the month (check-in, 签退, leave, 补学): Query
+ *     GSI2 `MEMBER#<memberId>#MEETINGS`, gsi2sk (`<startAt>#<activityId>`) BETWEEN the month's bounds
+ *   - and, for check-ins written before attendee items were indexed on GSI2, the member's check-ins around the
+ *     month: Query GSI1 `MEMBER#<memberId>#CHECKINS`, gsi1sk (the check-in time) BETWEEN the month's bounds
+ *     widened by the check-in window
+ *   - the activities of attendee items that are not in the branch list (a former branch, before a move):
+ *     BatchGetItem on their keys. They are history, read as recorded and never rewritten (DESIGN §6.1).
  */
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { MemberClaims } from '../../shared/auth/roles';
@@ -50,8 +53,12 @@ async function boundedQuery(input: Omit<QueryCommandInput, 'ExclusiveStartKey' |
 
 /** What the page reads of an activity item: no counters, no coordinates (only the place's name). */
 const ACTIVITY_PROJECTION = {
-  ProjectionExpression: '#id, #orgId, #orgName, #title, #startAt, #endAt, #place.#name',
+  ProjectionExpression:
+    '#id, #orgId, #orgName, #title, #startAt, #endAt, #place.#name, #kind, #status, #requireCheckout',
   ExpressionAttributeNames: {
+    '#kind': 'kind',
+    '#status': 'status',
+    '#requireCheckout': 'requireCheckout',
     '#id': 'id',
     '#orgId': 'orgId',
     '#orgName': 'orgName',
@@ -63,7 +70,10 @@ const ACTIVITY_PROJECTION = {
   },
 } as const;
 
-type ActivityFields = Pick<ActivityRecord, 'id' | 'orgId' | 'orgName' | 'title' | 'startAt' | 'endAt'> & {
+type ActivityFields = Pick<
+  ActivityRecord,
+  'id' | 'orgId' | 'orgName' | 'title' | 'startAt' | 'endAt' | 'kind' | 'status' | 'requireCheckout'
+> & {
   place?: { name?: string } | null;
 };
 
@@ -85,7 +95,7 @@ export async function branchActivitiesBetween(orgId: string, from: string, to: s
   return { items: items.map(toAttendanceActivity), complete };
 }
 
-/** The member's check-ins made in [from, to] (gsi1sk is the check-in time), newest first. */
+/** The member's check-ins made in [from, to] (gsi1sk is the check-in time): items written before attendees had GSI2. */
 export async function memberCheckinsBetween(memberId: string, from: string, to: string) {
   const { items, complete } = await boundedQuery({
     TableName: tableName(),
@@ -95,6 +105,28 @@ export async function memberCheckinsBetween(memberId: string, from: string, to: 
     ScanIndexForward: false,
     ProjectionExpression: '#activityId, #at, #late',
     ExpressionAttributeNames: { '#activityId': 'activityId', '#at': 'at', '#late': 'late' },
+  });
+  return { items: items as unknown as AttendanceCheckin[], complete };
+}
+
+/** The member's attendee items of meetings starting in [from, to) (gsi2sk `<startAt>#<id>`), newest first. */
+export async function memberAttendeesBetween(memberId: string, from: string, to: string) {
+  const { items, complete } = await boundedQuery({
+    TableName: tableName(),
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': `MEMBER#${memberId}#MEETINGS`, ':from': from, ':to': to },
+    ScanIndexForward: false,
+    ProjectionExpression: '#activityId, #at, #late, #manual, #checkedOutAt, #leave, #madeUpAt',
+    ExpressionAttributeNames: {
+      '#activityId': 'activityId',
+      '#at': 'at',
+      '#late': 'late',
+      '#manual': 'manual',
+      '#checkedOutAt': 'checkedOutAt',
+      '#leave': 'leave',
+      '#madeUpAt': 'madeUpAt',
+    },
   });
   return { items: items as unknown as AttendanceCheckin[], complete };
 }
@@ -116,10 +148,15 @@ export async function myAttendance(
   const period = month ?? shanghaiMonth(nowMs);
   const starts = monthRange(period);
   const checkinTimes = checkinBounds(period, MAX_ACTIVITY_HOURS);
-  const [branch, checkins] = await Promise.all([
+  const [branch, attendees, older] = await Promise.all([
     branchActivitiesBetween(claims.orgId, starts.from, starts.to),
+    memberAttendeesBetween(claims.memberId, starts.from, starts.to),
     memberCheckinsBetween(claims.memberId, checkinTimes.from, checkinTimes.to),
   ]);
+  // Both reads may hold the same item; the attendee's (every fact) wins over the check-in's (time only).
+  const facts = new Map<string, AttendanceCheckin>();
+  for (const item of [...older.items, ...attendees.items]) facts.set(item.activityId, item);
+  const checkins = { items: [...facts.values()], complete: attendees.complete && older.complete };
   const known = new Set(branch.items.map((activity) => activity.id));
   const elsewhere = [...new Set(checkins.items.map((c) => c.activityId))].filter((id) => !known.has(id));
   const history = elsewhere.length > 0 ? await activitiesByIds(elsewhere) : [];

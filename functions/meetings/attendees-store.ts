@@ -114,6 +114,23 @@ export function attendeePut(
   };
 }
 
+/**
+ * 签退 without reading the attendee first (the burst's hot path): only onto a check-in without one yet. The
+ * counters' delta is then known (checkedOut +1); any other state fails the condition and is read.
+ */
+export function checkoutUpdate(activityId: string, memberId: string, at: string): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: checkinKey(activityId, memberId),
+      UpdateExpression: 'SET checkedOutAt = :at, #version = #version + :one',
+      ConditionExpression: 'attribute_exists(#at) AND attribute_not_exists(checkedOutAt)',
+      ExpressionAttributeNames: { '#version': 'version', '#at': 'at' },
+      ExpressionAttributeValues: { ':at': at, ':one': 1 },
+    },
+  };
+}
+
 /** The freeze's blank attendees, created together with the activity's `attendees` counter (./expected.ts). */
 export function blankAttendeePuts(attendees: readonly AttendeeRecord[]): TransactItem[] {
   return attendees.map((attendee) => attendeePut(attendee, null));

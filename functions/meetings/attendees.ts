@@ -38,7 +38,7 @@ const MAX_ROUNDS = 10;
 const FAILED = 'ConditionalCheckFailed';
 
 /** The activity condition every fact writes under: not cancelled, and frozen exactly as the writer believed. */
-function activityCondition(activity: ActivityRecord) {
+export function activityCondition(activity: ActivityRecord) {
   return {
     expression: `(attribute_not_exists(#status) OR #status <> :cancelled) AND ${
       activity.frozenAt ? 'attribute_exists(frozenAt)' : 'attribute_not_exists(frozenAt)'

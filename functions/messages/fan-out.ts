@@ -7,7 +7,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { cancellationReasons, dynamo } from '../commons/dynamo';
 import type { TransactItem } from '../org/service';
-import { MESSAGE_ITEM_INDEX, MESSAGE_ITEMS, type NewMessage, messageItems } from './outbox';
+import { MESSAGE_ITEM_INDEX, MESSAGE_ITEMS, messageItems, type NewMessage } from './outbox';
 
 const MAX_CONFLICT_RETRIES = 8;
 const pause = (attempt: number) => new Promise((ok) => setTimeout(ok, 5 + Math.random() * 20 * (attempt + 1)));
@@ -41,7 +41,8 @@ export async function sendOnce(fanOut: FanOut): Promise<{ sent: number; skipped:
       } catch (error) {
         const reasons = cancellationReasons(error);
         if (!reasons || attempt >= MAX_CONFLICT_RETRIES) throw error;
-        const had = (j: number) => reasons[leadItems + j * MESSAGE_ITEMS + MESSAGE_ITEM_INDEX] === 'ConditionalCheckFailed';
+        const had = (j: number) =>
+          reasons[leadItems + j * MESSAGE_ITEMS + MESSAGE_ITEM_INDEX] === 'ConditionalCheckFailed';
         const left = pending.filter((_, j) => !had(j));
         skipped += pending.length - left.length;
         if (left.length === pending.length) await pause(attempt);

@@ -6,7 +6,7 @@ import type { MemberClaims } from '../../shared/auth/roles';
 import { DomainError } from '../../shared/errors';
 import { shanghaiDay } from '../../shared/time';
 import { cancellationReasons } from '../commons/dynamo';
-import { MESSAGE_ITEM_INDEX, MESSAGE_ITEMS, messageItems } from '../messages/outbox';
+import { sendOnce } from '../messages/fan-out';
 import * as org from '../org/service';
 import * as audience from './audience-store';
 import type { NoticeRecord } from './store';
@@ -57,9 +57,6 @@ export async function reads(noticeId: string) {
   };
 }
 
-/** Members per reminder transaction: the notice's update, then each member's message items. */
-const REMINDERS_PER_CHUNK = Math.floor(99 / MESSAGE_ITEMS);
-
 /**
  * 提醒: a message to each unread member, at most one per member per Asia/Shanghai day (the message's id holds
  * the day, so a second reminder the same day adds nothing). Each transaction records the reminder on the notice
@@ -75,40 +72,17 @@ export async function remind(notice: NoticeRecord, nowMs: number): Promise<{ sen
       .filter((member) => member.status === 'active')
       .map((member) => member.id),
   );
-  const unread = everyone.filter((member) => active.has(member.memberId));
-  let sent = 0;
-  let skipped = 0;
-  for (let i = 0; i < unread.length; i += REMINDERS_PER_CHUNK) {
-    let pending = unread.slice(i, i + REMINDERS_PER_CHUNK);
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      const items = pending.flatMap((member) =>
-        messageItems(
-          {
-            id: `rm-${notice.id}-${day}`,
-            memberId: member.memberId,
-            kind: 'notice_reminder',
-            title: '阅读提醒',
-            body: `请阅读：${notice.title}`,
-            ref: { type: 'notice', id: notice.id },
-          },
-          nowIso,
-        ),
-      );
-      try {
-        await store.transact([store.remindedUpdate(notice.id, nowIso, pending.length), ...items]);
-        sent += pending.length;
-        break;
-      } catch (error) {
-        const reasons = cancellationReasons(error);
-        if (!reasons || attempt >= MAX_CONFLICT_RETRIES) throw error;
-        const reminded = (j: number) =>
-          reasons[1 + j * MESSAGE_ITEMS + MESSAGE_ITEM_INDEX] === 'ConditionalCheckFailed';
-        const left = pending.filter((_, j) => !reminded(j));
-        skipped += pending.length - left.length;
-        if (left.length === pending.length) await pause(attempt);
-        pending = left;
-      }
-    }
-  }
-  return { sent, skipped };
+  return sendOnce({
+    memberIds: everyone.map((member) => member.memberId).filter((id) => active.has(id)),
+    nowIso,
+    lead: (members) => store.remindedUpdate(notice.id, nowIso, members),
+    message: (memberId) => ({
+      id: `rm-${notice.id}-${day}`,
+      memberId,
+      kind: 'notice_reminder',
+      title: '阅读提醒',
+      body: `请阅读：${notice.title}`,
+      ref: { type: 'notice', id: notice.id },
+    }),
+  });
 }

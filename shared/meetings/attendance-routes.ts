@@ -86,7 +86,8 @@ export const activityLeaves = defineRoute({
   method: 'get',
   path: '/v1/activities/{id}/leaves',
   summary: '本次会议的请假申请',
-  access: RUNNERS,
+  // Committee staff may look (oversight); deciding stays with the branch's runners.
+  access: [...RUNNERS, 'committee'],
   scoped: true,
   params: ActivityIdParams,
   response: LeavesResponse,
@@ -113,7 +114,8 @@ export const branchLeaves = defineRoute({
   method: 'get',
   path: '/v1/orgs/{orgId}/leaves',
   summary: '本支部的请假申请（?status=pending 为待审批），最新在前',
-  access: RUNNERS,
+  // Committee staff may look (oversight); deciding stays with the branch's runners.
+  access: [...RUNNERS, 'committee'],
   scoped: true,
   params: BranchLeavesParams,
   query: BranchLeavesQuery,

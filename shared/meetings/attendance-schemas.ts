@@ -53,7 +53,7 @@ export const CheckoutRequest = z
     message: '请扫描签退二维码或输入 6 位签退码（只需一个）',
   });
 export const CheckoutResponse = z.object({
-  checkout: z.object({ memberId: z.string(), at: z.string(), checkinAt: z.string() }),
+  checkout: z.object({ memberId: z.string(), at: z.string(), checkinAt: z.string().optional() }),
 });
 
 export const LeaveRequest = z.strictObject({ reason: Reason });

@@ -44,10 +44,22 @@ describe('Rule: my status in one activity', () => {
   const start = Date.parse(a.startAt);
   const end = Date.parse(a.endAt);
 
+  it('tells 早退, 补学, leave and a cancelled meeting apart', () => {
+    const after = end + 1;
+    const needsOut = { ...a, requireCheckout: true };
+    expect(attendanceStatus(needsOut, { at: a.startAt, late: false }, after)).toBe('left_early');
+    expect(attendanceStatus(needsOut, { at: a.startAt, late: false, checkedOutAt: a.endAt }, after)).toBe('present');
+    expect(attendanceStatus(a, { madeUpAt: new Date(after).toISOString() }, after)).toBe('made_up');
+    const leave = { id: 'l', reason: '出差', requestedAt: a.startAt };
+    expect(attendanceStatus(a, { leave: { ...leave, status: 'approved' } }, after)).toBe('on_leave');
+    expect(attendanceStatus(a, { leave: { ...leave, status: 'rejected' } }, after)).toBe('absent');
+    expect(attendanceStatus({ ...a, status: 'cancelled' }, { at: a.startAt }, after)).toBe('cancelled');
+  });
+
   it('is the recorded check-in whenever there is one, present or late', () => {
     for (const now of [start - 10 * MIN, start, end, end + 86_400_000]) {
-      expect(attendanceStatus(a, { late: false }, now)).toBe('present');
-      expect(attendanceStatus(a, { late: true }, now)).toBe('late');
+      expect(attendanceStatus(a, { at: a.startAt, late: false }, now)).toBe('present');
+      expect(attendanceStatus(a, { at: a.startAt, late: true }, now)).toBe('late');
     }
   });
 
@@ -95,6 +107,7 @@ describe('Rule: a month of my meetings', () => {
       startAt: at('2026-11-03T19:00:00'),
       endAt: at('2026-11-03T21:00:00'),
       placeName: '门诊楼三楼会议室',
+      kind: 'theme_day',
       status: 'present',
       checkedInAt: at('2026-11-03T18:50:00'),
       late: false,
@@ -102,14 +115,32 @@ describe('Rule: a month of my meetings', () => {
     expect(result.items[3]).toMatchObject({ late: true, checkedInAt: at('2026-11-10T19:05:00') });
     expect(result.items[2]).not.toHaveProperty('checkedInAt');
     expect(result.items[5]).toMatchObject({ orgId: 'org-branch-2', orgName: '外科党支部' });
-    expect(result.totals).toEqual({ activities: 6, present: 2, late: 1, absent: 1, upcoming: 1, ongoingMissing: 1 });
+    expect(result.totals).toMatchObject({
+      activities: 6,
+      present: 2,
+      late: 1,
+      absent: 1,
+      upcoming: 1,
+      ongoingMissing: 1,
+    });
   });
 
   it('answers an empty month with zeros', () => {
     expect(monthAttendance({ month: '2026-11', activities: [], checkins: [], nowMs: NOW })).toEqual({
       month: '2026-11',
       items: [],
-      totals: { activities: 0, present: 0, late: 0, absent: 0, upcoming: 0, ongoingMissing: 0 },
+      totals: {
+        activities: 0,
+        present: 0,
+        late: 0,
+        leftEarly: 0,
+        onLeave: 0,
+        madeUp: 0,
+        absent: 0,
+        upcoming: 0,
+        ongoingMissing: 0,
+        cancelled: 0,
+      },
     });
   });
 
@@ -179,7 +210,7 @@ describe('Rule: a month of my meetings', () => {
         for (const item of items) {
           const mine = checkins.filter((c) => c.activityId === item.activityId).sort((x, y) => (x.at < y.at ? -1 : 1));
           const checkin = mine[0] ?? null;
-          expect(item.status).toBe(attendanceStatus(item, checkin, nowMs));
+          expect(item.status).toBe(attendanceStatus({ startAt: item.startAt, endAt: item.endAt }, checkin, nowMs));
           expect(item.checkedInAt).toBe(checkin?.at);
           // The same activity alone, with only its own check-ins, gets the same row: no other data leaks in.
           const source = activities.find((a) => a.id === item.activityId && a.startAt === item.startAt)!;

@@ -4,7 +4,9 @@
  * calendar months (DESIGN §4); instants are ISO-8601 UTC, as stored.
  */
 import { monthRange } from '../time';
+import type { AttendeeFacts } from './attendee';
 import { CHECKIN_OPENS_MINUTES_BEFORE } from './checkin-rules';
+import type { MeetingKind } from './kinds';
 
 /**
  * Where the check-ins for the month's activities can lie: a check-in happens in [start − 30 min, end], and an
@@ -19,7 +21,16 @@ export function checkinBounds(month: string, maxActivityHours: number): { from: 
   };
 }
 
-export type AttendanceStatus = 'present' | 'late' | 'absent' | 'upcoming' | 'ongoing_missing';
+export type AttendanceStatus =
+  | 'present'
+  | 'late'
+  | 'left_early'
+  | 'on_leave'
+  | 'made_up'
+  | 'absent'
+  | 'upcoming'
+  | 'ongoing_missing'
+  | 'cancelled';
 
 /** What the page needs of an activity (of the member's branch, or of a former branch they checked in to). */
 export interface AttendanceActivity {
@@ -30,26 +41,37 @@ export interface AttendanceActivity {
   readonly startAt: string;
   readonly endAt: string;
   readonly placeName?: string | undefined;
-}
-
-/** The member's check-in as recorded: its time and whether it was late then (history is never recomputed). */
-export interface AttendanceCheckin {
-  readonly activityId: string;
-  readonly at: string;
-  readonly late: boolean;
+  readonly kind?: MeetingKind | undefined;
+  readonly status?: 'scheduled' | 'cancelled' | undefined;
+  readonly requireCheckout?: boolean | undefined;
 }
 
 /**
- * One activity's status for the member, from its times, `now` and their check-in only. A check-in decides
- * (present or late, as recorded); without one: before the start upcoming, until the end (inclusive, as the
+ * The member's facts at one meeting as recorded (their attendee item): the check-in's time and lateness,
+ * 签退, leave, 补学 — history is never recomputed.
+ */
+export interface AttendanceCheckin extends AttendeeFacts {
+  readonly activityId: string;
+}
+
+/**
+ * One activity's status for the member, from its times, `now` and their facts only. A cancelled meeting is
+ * cancelled; a check-in decides (present or late, as recorded; 早退 without the required 签退 after the end);
+ * then 补学, then an approved leave; otherwise before the start upcoming, until the end (inclusive, as the
  * check-in window) ongoing_missing, after it absent.
  */
 export function attendanceStatus(
-  activity: Pick<AttendanceActivity, 'startAt' | 'endAt'>,
-  checkin: Pick<AttendanceCheckin, 'late'> | null | undefined,
+  activity: Pick<AttendanceActivity, 'startAt' | 'endAt' | 'status' | 'requireCheckout'>,
+  facts: AttendeeFacts | null | undefined,
   nowMs: number,
 ): AttendanceStatus {
-  if (checkin) return checkin.late ? 'late' : 'present';
+  if (activity.status === 'cancelled') return 'cancelled';
+  if (facts?.at) {
+    if (activity.requireCheckout && !facts.checkedOutAt && nowMs > Date.parse(activity.endAt)) return 'left_early';
+    return facts.late ? 'late' : 'present';
+  }
+  if (facts?.madeUpAt) return 'made_up';
+  if (facts?.leave?.status === 'approved') return 'on_leave';
   if (nowMs < Date.parse(activity.startAt)) return 'upcoming';
   if (nowMs <= Date.parse(activity.endAt)) return 'ongoing_missing';
   return 'absent';
@@ -63,22 +85,30 @@ export interface AttendanceItem {
   readonly startAt: string;
   readonly endAt: string;
   readonly placeName?: string;
+  readonly kind: MeetingKind;
   readonly status: AttendanceStatus;
   readonly checkedInAt?: string;
   readonly late: boolean;
+  /** 补签 by hand, not by the member's phone. */
+  readonly manual?: boolean;
+  readonly leaveStatus?: 'pending' | 'approved' | 'rejected';
 }
 
 /**
- * Counts per status: `present` is on time only, so activities = present + late + absent + upcoming +
- * ongoingMissing, and checked in = present + late.
+ * Counts per status: `present` is on time only, so activities = present + late + leftEarly + onLeave + madeUp +
+ * absent + upcoming + ongoingMissing + cancelled, and checked in = present + late + leftEarly.
  */
 export interface AttendanceTotals {
   readonly activities: number;
   readonly present: number;
   readonly late: number;
+  readonly leftEarly: number;
+  readonly onLeave: number;
+  readonly madeUp: number;
   readonly absent: number;
   readonly upcoming: number;
   readonly ongoingMissing: number;
+  readonly cancelled: number;
 }
 
 export interface MonthAttendance {
@@ -108,7 +138,7 @@ export function monthAttendance(input: MonthAttendanceInput): MonthAttendance {
   const checkins = new Map<string, AttendanceCheckin>();
   for (const checkin of input.checkins) {
     const seen = checkins.get(checkin.activityId);
-    if (!seen || checkin.at < seen.at) checkins.set(checkin.activityId, checkin);
+    if (!seen || (checkin.at ?? '~') < (seen.at ?? '~')) checkins.set(checkin.activityId, checkin);
   }
   const rows = new Map<string, AttendanceItem>();
   for (const activity of input.activities) {
@@ -124,9 +154,12 @@ export function monthAttendance(input: MonthAttendanceInput): MonthAttendance {
       startAt: activity.startAt,
       endAt: activity.endAt,
       ...(activity.placeName ? { placeName: activity.placeName } : {}),
+      kind: activity.kind ?? 'theme_day',
       status,
-      ...(checkin ? { checkedInAt: checkin.at } : {}),
-      late: status === 'late',
+      ...(checkin?.at ? { checkedInAt: checkin.at } : {}),
+      late: checkin?.at !== undefined && checkin.late === true,
+      ...(checkin?.at && checkin.manual ? { manual: true } : {}),
+      ...(checkin?.leave ? { leaveStatus: checkin.leave.status } : {}),
     });
   }
   const items = [...rows.values()].sort(newestFirst);
@@ -138,9 +171,13 @@ export function monthAttendance(input: MonthAttendanceInput): MonthAttendance {
       activities: items.length,
       present: count('present'),
       late: count('late'),
+      leftEarly: count('left_early'),
+      onLeave: count('on_leave'),
+      madeUp: count('made_up'),
       absent: count('absent'),
       upcoming: count('upcoming'),
       ongoingMissing: count('ongoing_missing'),
+      cancelled: count('cancelled'),
     },
   };
 }

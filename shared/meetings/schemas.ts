@@ -177,7 +177,17 @@ export const QrResponse = z.object({
 /** `month` defaults to the current Asia/Shanghai month. */
 export const MyAttendanceQuery = z.strictObject({ month: RecentMonth.optional() });
 
-export const AttendanceStatus = z.enum(['present', 'late', 'absent', 'upcoming', 'ongoing_missing']);
+export const AttendanceStatus = z.enum([
+  'present',
+  'late',
+  'left_early',
+  'on_leave',
+  'made_up',
+  'absent',
+  'upcoming',
+  'ongoing_missing',
+  'cancelled',
+]);
 
 export const MyAttendanceItem = z.object({
   activityId: z.string(),
@@ -188,10 +198,14 @@ export const MyAttendanceItem = z.object({
   startAt: z.string(),
   endAt: z.string(),
   placeName: z.string().optional(),
-  /** ongoing_missing: started, not ended, no check-in yet. */
+  kind: MeetingKind,
+  /** ongoing_missing: started, not ended, no check-in yet; left_early: no 签退 where one was required. */
   status: AttendanceStatus,
   checkedInAt: z.string().optional(),
+  /** Late as recorded at the check-in (also when the member then left early). */
   late: z.boolean(),
+  manual: z.boolean().optional(),
+  leaveStatus: z.enum(['pending', 'approved', 'rejected']).optional(),
 });
 
 export const MyAttendanceResponse = z.object({
@@ -199,14 +213,18 @@ export const MyAttendanceResponse = z.object({
   month: z.string(),
   /** Activities starting in the month, newest first. */
   items: z.array(MyAttendanceItem),
-  /** Counts per status (`present` is on time only): activities = present + late + absent + upcoming + ongoingMissing. */
+  /** Counts per status (`present` is on time only; see shared/meetings/attendance.ts AttendanceTotals). */
   totals: z.object({
     activities: z.number().int(),
     present: z.number().int(),
     late: z.number().int(),
+    leftEarly: z.number().int(),
+    onLeave: z.number().int(),
+    madeUp: z.number().int(),
     absent: z.number().int(),
     upcoming: z.number().int(),
     ongoingMissing: z.number().int(),
+    cancelled: z.number().int(),
   }),
   /** Present (true) only when the month had more activities or check-ins than one read takes. */
   truncated: z.boolean().optional(),

@@ -101,6 +101,8 @@ describe('Layout at 320 px, normal and large text', () => {
       { name: 'detail', path: `pages/meetings/detail/index?id=${activityId}` },
       { name: 'checkin', path: 'pages/meetings/checkin/index' },
       { name: 'my-attendance', path: 'pages/meetings/my-attendance/index' },
+      { name: 'leave', path: `pages/meetings/leave/index?id=${activityId}` },
+      { name: 'checkout', path: `pages/meetings/checkout/index?id=${activityId}` },
       { name: 'create-denied', path: 'pages/meetings/create/index' },
       { name: 'study-item', path: `pages/study/item/index?id=${studyItemId}` },
       { name: 'my-study', path: 'pages/study/mine/index' },
@@ -119,6 +121,10 @@ describe('Layout at 320 px, normal and large text', () => {
       { name: 'create', path: 'pages/meetings/create/index' },
       { name: 'qr', path: `pages/meetings/qr/index?id=${activityId}` },
       { name: 'board', path: `pages/meetings/board/index?id=${activityId}` },
+      { name: 'leaves', path: 'pages/meetings/leaves/index' },
+      { name: 'schedule', path: 'pages/meetings/schedule/index' },
+      { name: 'record', path: `pages/meetings/record/index?id=${activityId}` },
+      { name: 'meeting-stats', path: 'pages/meetings/stats/index' },
       { name: 'roster', path: 'pages/org/roster/index' },
       { name: 'member', path: `pages/org/member/index?id=${memberId}&orgId=${branchId}` },
       { name: 'member-add', path: `pages/org/member-add/index?orgId=${branchId}` },
@@ -152,6 +158,7 @@ describe('Layout at 320 px, normal and large text', () => {
       { name: 'study-edit', path: `pages/study/edit/index?id=${studyItemId}` },
       { name: 'study-completions', path: `pages/study/completions/index?id=${studyItemId}` },
       { name: 'study-stats', path: 'pages/study/stats/index' },
+      { name: 'meeting-stats', path: 'pages/meetings/stats/index' },
     ]);
     expect(problems).toEqual([]);
   });

@@ -26,12 +26,36 @@ beforeAll(async () => {
   stack = await startTestStack();
   const api = apiClient(stack.apiUrl);
   token = (await api.loginAs('demo-committee')).token;
+  await someLeaves(api);
   for (const route of lists) {
     const filter = 'orgId' in route.query.shape ? '&orgId=org-branch-1' : '';
     const answer = await api.call<{ nextCursor: string | null }>('GET', `${pathOf(route)}?limit=1${filter}`, { token });
     if (answer.body.nextCursor) genuine.push(answer.body.nextCursor);
   }
 }, 60_000);
+
+/** Two leaves in branch 1 (the demo data has none), so the branch's leave list has a second page. */
+async function someLeaves(api: ReturnType<typeof apiClient>) {
+  const secretary = await api.loginAs('demo-secretary-1');
+  const start = Date.now() + 86_400_000;
+  const meeting = await api.call<{ activity: { id: string } }>('POST', '/v1/activities', {
+    token: secretary.token,
+    body: {
+      orgId: 'org-branch-1',
+      title: '支委会',
+      kind: 'committee_meeting',
+      startAt: new Date(start).toISOString(),
+      endAt: new Date(start + 3600_000).toISOString(),
+    },
+  });
+  for (const who of ['demo-member-2', 'demo-member-3']) {
+    const member = await api.loginAs(who);
+    await api.call('POST', `/v1/activities/${meeting.body.activity.id}/leaves`, {
+      token: member.token,
+      body: { reason: '门诊值班' },
+    });
+  }
+}
 
 afterAll(() => stack.stop());
 

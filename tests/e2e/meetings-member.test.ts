@@ -1,0 +1,209 @@
+/**
+ * Issue 9 in the browser, the member's side: a member asks leave for a coming meeting and sees the secretary's
+ * approval; a member checks in and out of a 周二夜学 session with the typed codes (a 签到 code on the 签退 page is
+ * refused in Chinese); a session that allows it is checked in to from 首页's 夜学 card. Every screen is checked
+ * for overlaps at 320 px (normal text in the first test, 大字模式 in the second). Screenshots:
+ * test-results/e2e/9x-*.png.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { loginByTapping } from './support/app';
+import { NARROW, screenshot } from './support/browser';
+import { layoutProblems, turnOnLargeText } from './support/layout';
+import { setUpStage } from './support/stage';
+
+jest.setTimeout(240_000);
+
+const stage = setUpStage();
+const { withPhone } = stage;
+
+/**
+ * A button by its exact label within one page of the app: Taro's H5 router keeps the pages below in the DOM
+ * (首页's 夜学 card has its own 签到), so every lookup is scoped to the page on top.
+ */
+function button(scope: Locator, label: string): Locator {
+  return scope.locator('.action-button').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
+}
+
+const onTop = (page: Page, className: string) => page.locator(`.page.${className}`);
+
+/** Screenshot, then no overlapping, clipped or broken text on the screen as drawn. */
+async function looksRight(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await layoutProblems(page)).toEqual([]);
+}
+
+async function createMeeting(token: string, body: Record<string, unknown>): Promise<string> {
+  const created = await stage.world.api.call<{ activity: { id: string } }>('POST', '/v1/activities', token, body);
+  expect(created.status).toBe(201);
+  return created.body.activity.id;
+}
+
+/** The secretary's current code (what the QR screen shows under the QR) for 签到 or 签退. */
+async function currentCode(token: string, id: string, purpose: 'checkin' | 'checkout'): Promise<string> {
+  const answer = await stage.world.api.call<{ code: string }>(
+    'GET',
+    `/v1/activities/${id}/qr?purpose=${purpose}`,
+    token,
+  );
+  expect(answer.status).toBe(200);
+  return answer.body.code;
+}
+
+/** A 周二夜学 session of the branch that started five minutes ago and lasts two hours. */
+function ongoingSession(orgId: string, title: string, extra: Record<string, unknown>) {
+  const now = Date.now();
+  return {
+    orgId,
+    title,
+    kind: 'night_study',
+    startAt: new Date(now - 5 * 60_000).toISOString(),
+    endAt: new Date(now + 2 * 3600_000).toISOString(),
+    ...extra,
+  };
+}
+
+describe('请假', () => {
+  it('lets a member ask leave before the start and shows the secretary’s approval on the meeting page', async () => {
+    // Prepare: a 党课 the day after tomorrow, with topic and host.
+    const secretary = await stage.world.api.login('demo-secretary-1');
+    const title = `党课 E2E ${Date.now().toString(36)}`;
+    const start = Date.now() + 2 * 86_400_000;
+    const id = await createMeeting(secretary.token, {
+      orgId: secretary.orgId,
+      title,
+      kind: 'party_lecture',
+      topic: '学习贯彻党的二十届四中全会精神',
+      host: '王书记',
+      startAt: new Date(start).toISOString(),
+      endAt: new Date(start + 2 * 3600_000).toISOString(),
+    });
+
+    await withPhone(async (page) => {
+      // Act: the member opens the meeting, taps 请假, sends an empty form, then a reason (tapped twice).
+      await loginByTapping(page, stage.world.h5.url, 'demo-member-2');
+      await page.goto(`${stage.world.h5.url}/#/pages/meetings/detail/index?id=${id}`);
+      const meeting = onTop(page, 'activity-detail');
+      await meeting.getByText('我的签到', { exact: true }).waitFor();
+      await meeting.getByText('党课', { exact: true }).waitFor();
+      await meeting.getByText('王书记', { exact: true }).waitFor();
+      await looksRight(page, '90-meeting-upcoming-320');
+      await button(meeting, '请假').click();
+      const leave = onTop(page, 'leave-request');
+      await leave.getByText('请假原因', { exact: true }).waitFor();
+      await button(leave, '提交请假').click();
+      await leave.getByText('请填写原因').waitFor();
+      await looksRight(page, '90-leave-empty-320');
+      await leave.locator('.leave-reason-input textarea').fill('当天值班手术，无法参加');
+      await button(leave, '提交请假').dblclick();
+
+      // Assess: one pending request, shown on the page.
+      await leave.locator('.leave-status').getByText('待审批', { exact: true }).waitFor();
+      await looksRight(page, '91-leave-pending-320');
+      const leaves = await stage.world.api.call<{ items: { id: string; status: string }[] }>(
+        'GET',
+        `/v1/activities/${id}/leaves`,
+        secretary.token,
+      );
+      expect(leaves.body.items).toHaveLength(1);
+
+      // The secretary approves it; the member's meeting page says so.
+      const decision = await stage.world.api.call(
+        'POST',
+        `/v1/leaves/${leaves.body.items[0]!.id}/decision`,
+        secretary.token,
+        { approve: true, comment: '同意，请会后补学' },
+      );
+      expect(decision.status).toBe(200);
+      await button(leave, '查看会议').click();
+      await meeting.locator('.leave-status').getByText('已批准', { exact: true }).waitFor();
+      await meeting.getByText('已批准请假', { exact: true }).waitFor();
+      await meeting.getByText('审批意见：同意，请会后补学').waitFor();
+      await expect(button(meeting, '请假').count()).resolves.toBe(0);
+      await looksRight(page, '92-meeting-leave-approved-320');
+    }, NARROW);
+  });
+});
+
+describe('周二夜学 签到 and 签退', () => {
+  it('checks a member in and out with the typed codes, refusing a 签到 code for 签退', async () => {
+    // Prepare: an ongoing session that requires 签退.
+    const secretary = await stage.world.api.login('demo-secretary-1');
+    const title = `周二夜学 E2E ${Date.now().toString(36)}`;
+    const id = await createMeeting(
+      secretary.token,
+      ongoingSession(secretary.orgId, title, { requireCheckout: true, topic: '党章第二章' }),
+    );
+
+    await withPhone(async (page) => {
+      // 大字模式 throughout: the largest the screens get.
+      await turnOnLargeText(page);
+      await loginByTapping(page, stage.world.h5.url, 'demo-member-3');
+
+      // 首页's card shows the session; 签到 leads to its page, where the code is typed.
+      const card = page.locator('.home-night', { hasText: title });
+      await card.waitFor();
+      await card.scrollIntoViewIfNeeded();
+      await looksRight(page, '93-home-night-study-large-320');
+      await button(card, '签到').click();
+      const meeting = onTop(page, 'activity-detail');
+      await meeting.getByText('周二夜学', { exact: true }).waitFor();
+      await meeting.locator('input[placeholder="6 位签到码"]').fill(await currentCode(secretary.token, id, 'checkin'));
+      await button(meeting, '签到').click();
+      const result = onTop(page, 'checkin-result');
+      await result.getByText('签到成功', { exact: true }).waitFor();
+      await button(result, '查看活动').click();
+      await meeting.locator('.detail-mine-status').getByText('已签到').waitFor();
+      await looksRight(page, '94-meeting-checked-in-large-320');
+
+      // 签退: the 签到 code is refused in Chinese, the 签退 code accepted.
+      await button(meeting, '签退').click();
+      const checkout = onTop(page, 'checkout');
+      const input = checkout.locator('input[placeholder="6 位签退码"]');
+      await input.fill(await currentCode(secretary.token, id, 'checkin'));
+      await button(checkout, '签退').click();
+      await checkout.getByText('这是签到码，签退请扫描书记手机上的签退码').waitFor();
+      await looksRight(page, '95-checkout-wrong-code-large-320');
+      await input.fill(await currentCode(secretary.token, id, 'checkout'));
+      await button(checkout, '签退').click();
+      await checkout.getByText('已签退', { exact: true }).waitFor();
+      await checkout.getByText(/^签退时间 \d+月\d+日 \d\d:\d\d:\d\d$/).waitFor();
+      await looksRight(page, '96-checkout-done-large-320');
+      await button(checkout, '返回会议').click();
+      await meeting.getByText(/^已签退 · 签退时间/).waitFor();
+      await looksRight(page, '97-meeting-checked-out-large-320');
+    }, NARROW);
+
+    const board = await stage.world.api.call<{ checkedIn: number; checkedOut: number }>(
+      'GET',
+      `/v1/activities/${id}/board`,
+      secretary.token,
+    );
+    expect(board.body).toMatchObject({ checkedIn: 1, checkedOut: 1 });
+  });
+
+  it('checks a member in from 首页’s 夜学 card when the session allows checking in from the app', async () => {
+    const secretary = await stage.world.api.login('demo-secretary-2');
+    const title = `周二夜学 应用内 ${Date.now().toString(36)}`;
+    const id = await createMeeting(secretary.token, ongoingSession(secretary.orgId, title, { allowInApp: true }));
+
+    await withPhone(async (page) => {
+      await loginByTapping(page, stage.world.h5.url, 'demo-member-13');
+      const card = page.locator('.home-night', { hasText: title });
+      await card.waitFor();
+      await button(card, '签到').click();
+      // Checked in where it stands (five minutes after the start: late), the button gone.
+      await card.getByText('迟到', { exact: true }).waitFor();
+      await page.getByText('签到成功', { exact: true }).waitFor({ state: 'hidden' }); // the toast
+      await expect(card.locator('.action-button').count()).resolves.toBe(0);
+      await card.scrollIntoViewIfNeeded();
+      await looksRight(page, '98-home-night-study-checked-in-320');
+    }, NARROW);
+
+    const board = await stage.world.api.call<{ checkedIn: number }>(
+      'GET',
+      `/v1/activities/${id}/board`,
+      secretary.token,
+    );
+    expect(board.body.checkedIn).toBe(1);
+  });
+});
