@@ -4,45 +4,30 @@
  */
 import { Agent, request } from 'node:http';
 import { resolve } from 'node:path';
-import { resetConfigForTests, tableName } from '../functions/commons/config';
-import { dynamo, resetDynamoForTests } from '../functions/commons/dynamo';
+import { dynamo } from '../functions/commons/dynamo';
 import { signToken } from '../functions/commons/tokens';
 import { checkIn } from '../functions/meetings/checkin';
 import { createActivity } from '../functions/meetings/lifecycle';
 import { checkinTransaction, consumedCapacity, getActivity, listCheckins } from '../functions/meetings/store';
 import { activeMemberCheck, createMember, createOrg, type OrgRecord } from '../functions/org/service';
-import { startDynamoLocal } from '../scripts/dynamo-local';
-import { startLocalApi } from '../scripts/local-api';
-import { randomSecret } from '../scripts/local-secrets';
-import { ensureTable } from '../scripts/table';
 import { withIdChecksum } from '../shared/org/rules';
 import { h5FirstLoadKb } from './h5-first-load';
 import { measureImportBomb } from './import-bomb';
 import { bundleSizes, weappMainPackageKb } from './sizes';
-import { percentile, pool, round, writeResult } from './timing';
+import { runBench } from './stack';
 
 const root = resolve(__dirname, '..');
+
+import { percentile, pool, round } from './timing';
+
 const SEQUENTIAL = 300;
 const WARMUP = 30;
 const BURST_MEMBERS = 1000;
 const TAPS = 3;
 const CONCURRENCY = 50;
 
-async function main(): Promise<void> {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'; // Node 20 here, 22 on Lambda
-  const db = await startDynamoLocal();
-  Object.assign(process.env, {
-    TABLE_NAME: 'bench',
-    DYNAMO_ENDPOINT: db.endpoint,
-    JWT_SECRET: randomSecret(),
-    QR_SECRET: randomSecret(),
-  });
-  resetConfigForTests();
-  resetDynamoForTests();
-  await ensureTable(db.endpoint, tableName());
-  // In-process, exactly as `npm start` runs the local API.
-  const api = await startLocalApi(0);
-  try {
+runBench('checkin', async ({ api }) => {
+  {
     const committee = await createOrg({ name: '基准党委', kind: 'committee', parent: null });
     const branch = await createOrg({ name: '基准党支部', kind: 'branch', parent: committee });
     const now = Date.now();
@@ -206,12 +191,9 @@ async function main(): Promise<void> {
       h5_first_load_target_met: h5Kb !== null && h5Kb <= 300,
       size_target_met: Math.max(...Object.values(bundles)) <= 200 && weappKb !== null && weappKb <= 600,
     };
-    writeResult(root, 'checkin', metrics);
-  } finally {
-    await api.close();
-    await db.stop('SIGKILL');
+    return metrics;
   }
-}
+});
 
 /** `count` roster members per label prefix (`seq-0`…), written through the org service as the API does. */
 async function enrolMembers(
@@ -260,8 +242,3 @@ function post(url: string, bearer: string, body: string): Promise<number> {
     req.end(body);
   });
 }
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});

@@ -5,9 +5,7 @@
  * of one 周二夜学 session at concurrency 50 through the API against the same transactions issued raw; the
  * session-generation job run twice at once (no duplicates).
  */
-import { resolve } from 'node:path';
-import { appSecrets, resetConfigForTests, tableName } from '../functions/commons/config';
-import { resetDynamoForTests } from '../functions/commons/dynamo';
+import { appSecrets } from '../functions/commons/config';
 import { signToken } from '../functions/commons/tokens';
 import { ensureFrozen } from '../functions/meetings/expected';
 import { createActivity } from '../functions/meetings/lifecycle';
@@ -15,40 +13,24 @@ import { runNightStudyJob } from '../functions/meetings/night-study-job';
 import { currentPayload } from '../functions/meetings/qr';
 import { activitiesStartingBetween, getActivity } from '../functions/meetings/store';
 import { createMember, createOrg, type MemberRecord, type OrgRecord } from '../functions/org/service';
-import { startDynamoLocal } from '../scripts/dynamo-local';
-import { startLocalApi } from '../scripts/local-api';
-import { randomSecret } from '../scripts/local-secrets';
-import { ensureTable } from '../scripts/table';
 import type { QrPurpose } from '../shared/meetings/qr';
 import { withIdChecksum } from '../shared/org/rules';
 import { monthRange, shanghaiDay, shanghaiMonth } from '../shared/time';
 import { branchMonthRecord, rawCheckins, rawCheckouts, recount } from './meetings-raw';
+import { runBench } from './stack';
 import { call, claimsOf, enrol, meterDynamo, Statuses } from './study-setup';
-import { percentile, pool, round, writeResult } from './timing';
+import { percentile, pool, round } from './timing';
 
-const root = resolve(__dirname, '..');
 const SMALL = 10;
 const LARGE = 2000;
 const BURST = 500;
 const WARMUP = 100;
 const CONCURRENCY = 50;
 
-async function main(): Promise<void> {
+runBench('meetings', async ({ api }) => {
   const began = performance.now();
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const db = await startDynamoLocal();
-  Object.assign(process.env, {
-    TABLE_NAME: 'bench',
-    DYNAMO_ENDPOINT: db.endpoint,
-    JWT_SECRET: randomSecret(),
-    QR_SECRET: randomSecret(),
-  });
-  resetConfigForTests();
-  resetDynamoForTests();
-  await ensureTable(db.endpoint, tableName());
   const metered = meterDynamo();
-  const api = await startLocalApi(0);
-  try {
+  {
     // Two committees: one of 3 branches (the small and the large among them), one of 60 small ones.
     let t = performance.now();
     const committee = await createOrg({ name: '基准党委', kind: 'committee', parent: null });
@@ -257,14 +239,6 @@ async function main(): Promise<void> {
       setup_enrol_s: round(enrolSeconds),
       total_s: round((performance.now() - began) / 1000),
     };
-    writeResult(root, 'meetings', metrics);
-  } finally {
-    await api.close();
-    await db.stop('SIGKILL');
+    return metrics;
   }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
 });

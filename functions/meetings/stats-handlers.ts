@@ -1,7 +1,9 @@
 import type { Hono } from 'hono';
+import { RATE_LIMITS } from '../../shared/http/rate-limits';
 import * as routes from '../../shared/meetings/stats-routes';
 import { shanghaiMonth } from '../../shared/time';
 import { mount, requireScope } from '../commons/http';
+import { hit } from '../commons/rate-limit';
 import * as org from '../org/service';
 import { attendanceWorkbook, statsWorkbook, XLSX_CONTENT_TYPE } from './export';
 import { meetingStats } from './stats';
@@ -28,6 +30,7 @@ export function mountStats(app: Hono): void {
   mount(app, routes.exportAttendance, async ({ params, query, claims, now }) => {
     const target = await org.requireOrg(params.orgId);
     requireScope(claims, routes.exportAttendance, org.scopeOf(target));
+    await hit(RATE_LIMITS.exportsPerMember, claims.memberId, now);
     const month = query.month ?? shanghaiMonth(now);
     const bytes = await attendanceWorkbook(target, month, now);
     return xlsx(bytes, `${target.name}${month}考勤.xlsx`, `attendance-${month}.xlsx`);
@@ -36,6 +39,7 @@ export function mountStats(app: Hono): void {
   mount(app, routes.exportMeetingStats, async ({ params, query, claims, now }) => {
     const target = await org.requireOrg(params.orgId);
     requireScope(claims, routes.exportMeetingStats, org.scopeOf(target));
+    await hit(RATE_LIMITS.exportsPerMember, claims.memberId, now);
     const stats = await meetingStats(target, query.period, now);
     const bytes = await statsWorkbook(stats, target.name, now);
     return xlsx(bytes, `${target.name}${stats.period}落实率.xlsx`, `meeting-stats-${stats.period}.xlsx`);

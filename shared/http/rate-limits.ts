@@ -51,6 +51,11 @@ export const RATE_LIMITS = {
    * takes at most 9 photos; 60 an hour covers a backlog of records with retries, not a script filling the bucket.
    */
   uploadsPerMember: { name: 'upload-member', limit: 60, windowSeconds: 3600 },
+  /**
+   * Excel exports by one person: each reads a whole month (up to 100 meetings and their attendees) and builds
+   * a workbook. A secretary downloads a few a day; 20 in 10 minutes is already far more than that.
+   */
+  exportsPerMember: { name: 'export-member', limit: 20, windowSeconds: 600 },
 } as const satisfies Record<string, RateRule>;
 
 /** Refused check-ins allowed per activity per window: at least the rule's limit, 3 per member of the branch. */

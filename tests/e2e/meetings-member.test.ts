@@ -2,8 +2,8 @@
  * Issue 9 in the browser, the member's side: a member asks leave for a coming meeting and sees the secretary's
  * approval; a member checks in and out of a 周二夜学 session with the typed codes (a 签到 code on the 签退 page is
  * refused in Chinese); a session that allows it is checked in to from 首页's 夜学 card. Every screen is checked
- * for overlaps at 320 px (normal text in the first test, 大字模式 in the second). Screenshots:
- * test-results/e2e/9x-*.png.
+ * for overlaps at 320 px (normal text, or 大字模式). A member absent from a meeting with study material does 补学:
+ * refused until the material is studied, recorded after. Screenshots: test-results/e2e/meet-*.png.
  */
 import type { Locator, Page } from 'playwright-core';
 import { loginByTapping } from './support/app';
@@ -12,6 +12,14 @@ import { layoutProblems, turnOnLargeText } from './support/layout';
 import { setUpStage } from './support/stage';
 
 jest.setTimeout(240_000);
+
+// One minimum study minute = 2 server seconds for this file's stack (补学 studies an item); the client cannot change it.
+const previous = process.env.STUDY_SECONDS_PER_MINUTE;
+process.env.STUDY_SECONDS_PER_MINUTE = '2';
+afterAll(() => {
+  if (previous === undefined) delete process.env.STUDY_SECONDS_PER_MINUTE;
+  else process.env.STUDY_SECONDS_PER_MINUTE = previous;
+});
 
 const stage = setUpStage();
 const { withPhone } = stage;
@@ -86,19 +94,19 @@ describe('请假', () => {
       await meeting.getByText('我的签到', { exact: true }).waitFor();
       await meeting.getByText('党课', { exact: true }).waitFor();
       await meeting.getByText('王书记', { exact: true }).waitFor();
-      await looksRight(page, '90-meeting-upcoming-320');
+      await looksRight(page, 'meet-01-meeting-upcoming-320');
       await button(meeting, '请假').click();
       const leave = onTop(page, 'leave-request');
       await leave.getByText('请假原因', { exact: true }).waitFor();
       await button(leave, '提交请假').click();
       await leave.getByText('请填写原因').waitFor();
-      await looksRight(page, '90-leave-empty-320');
+      await looksRight(page, 'meet-02-leave-empty-320');
       await leave.locator('.leave-reason-input textarea').fill('当天值班手术，无法参加');
       await button(leave, '提交请假').dblclick();
 
       // Assess: one pending request, shown on the page.
       await leave.locator('.leave-status').getByText('待审批', { exact: true }).waitFor();
-      await looksRight(page, '91-leave-pending-320');
+      await looksRight(page, 'meet-03-leave-pending-320');
       const leaves = await stage.world.api.call<{ items: { id: string; status: string }[] }>(
         'GET',
         `/v1/activities/${id}/leaves`,
@@ -119,7 +127,7 @@ describe('请假', () => {
       await meeting.getByText('已批准请假', { exact: true }).waitFor();
       await meeting.getByText('审批意见：同意，请会后补学').waitFor();
       await expect(button(meeting, '请假').count()).resolves.toBe(0);
-      await looksRight(page, '92-meeting-leave-approved-320');
+      await looksRight(page, 'meet-04-meeting-leave-approved-320');
     }, NARROW);
   });
 });
@@ -143,7 +151,7 @@ describe('周二夜学 签到 and 签退', () => {
       const card = page.locator('.home-night', { hasText: title });
       await card.waitFor();
       await card.scrollIntoViewIfNeeded();
-      await looksRight(page, '93-home-night-study-large-320');
+      await looksRight(page, 'meet-05-home-night-study-large-320');
       await button(card, '签到').click();
       const meeting = onTop(page, 'activity-detail');
       await meeting.getByText('周二夜学', { exact: true }).waitFor();
@@ -153,7 +161,7 @@ describe('周二夜学 签到 and 签退', () => {
       await result.getByText('签到成功', { exact: true }).waitFor();
       await button(result, '查看活动').click();
       await meeting.locator('.detail-mine-status').getByText('已签到').waitFor();
-      await looksRight(page, '94-meeting-checked-in-large-320');
+      await looksRight(page, 'meet-06-meeting-checked-in-large-320');
 
       // 签退: the 签到 code is refused in Chinese, the 签退 code accepted.
       await button(meeting, '签退').click();
@@ -162,15 +170,15 @@ describe('周二夜学 签到 and 签退', () => {
       await input.fill(await currentCode(secretary.token, id, 'checkin'));
       await button(checkout, '签退').click();
       await checkout.getByText('这是签到码，签退请扫描书记手机上的签退码').waitFor();
-      await looksRight(page, '95-checkout-wrong-code-large-320');
+      await looksRight(page, 'meet-07-checkout-wrong-code-large-320');
       await input.fill(await currentCode(secretary.token, id, 'checkout'));
       await button(checkout, '签退').click();
       await checkout.getByText('已签退', { exact: true }).waitFor();
       await checkout.getByText(/^签退时间 \d+月\d+日 \d\d:\d\d:\d\d$/).waitFor();
-      await looksRight(page, '96-checkout-done-large-320');
+      await looksRight(page, 'meet-08-checkout-done-large-320');
       await button(checkout, '返回会议').click();
       await meeting.getByText(/^已签退 · 签退时间/).waitFor();
-      await looksRight(page, '97-meeting-checked-out-large-320');
+      await looksRight(page, 'meet-09-meeting-checked-out-large-320');
     }, NARROW);
 
     const board = await stage.world.api.call<{ checkedIn: number; checkedOut: number }>(
@@ -196,7 +204,7 @@ describe('周二夜学 签到 and 签退', () => {
       await page.getByText('签到成功', { exact: true }).waitFor({ state: 'hidden' }); // the toast
       await expect(card.locator('.action-button').count()).resolves.toBe(0);
       await card.scrollIntoViewIfNeeded();
-      await looksRight(page, '98-home-night-study-checked-in-320');
+      await looksRight(page, 'meet-10-home-night-study-checked-in-320');
     }, NARROW);
 
     const board = await stage.world.api.call<{ checkedIn: number }>(
@@ -205,5 +213,61 @@ describe('周二夜学 签到 and 签退', () => {
       secretary.token,
     );
     expect(board.body.checkedIn).toBe(1);
+  });
+});
+
+describe('补学', () => {
+  it('lists the material, refuses 补学 until it is studied and records it after', async () => {
+    // Prepare: a 党员大会 that ended an hour ago, with one study item as its material; the member missed it.
+    const secretary = await stage.world.api.login('demo-secretary-1');
+    const material = await stage.world.api.call<{ item: { id: string } }>('POST', '/v1/study/items', secretary.token, {
+      title: '补学材料：党员大会精神',
+      category: 'rules',
+      kind: 'article',
+      body: '<p>会议传达了上级党委关于加强支部建设的部署。</p>',
+      minMinutes: 1,
+    });
+    expect(material.status).toBe(201);
+    const now = Date.now();
+    const title = `党员大会 E2E ${now.toString(36)}`;
+    const id = await createMeeting(secretary.token, {
+      orgId: secretary.orgId,
+      title,
+      kind: 'party_congress',
+      startAt: new Date(now - 3 * 3600_000).toISOString(),
+      endAt: new Date(now - 3600_000).toISOString(),
+      materialItemIds: [material.body.item.id],
+    });
+
+    await withPhone(async (page) => {
+      await turnOnLargeText(page);
+      await loginByTapping(page, stage.world.h5.url, 'demo-member-1');
+      await page.goto(`${stage.world.h5.url}/#/pages/meetings/detail/index?id=${id}`);
+      const meeting = onTop(page, 'activity-detail');
+      await meeting.getByText('缺席', { exact: true }).waitFor();
+      const row = meeting.locator('.makeup-item', { hasText: '补学材料：党员大会精神' });
+      await row.waitFor();
+
+      // Not studied yet: the server's refusal, in its words.
+      await button(meeting, '提交补学').click();
+      await meeting.getByText('还有学习材料没有学完（须在会议开始后学习），请学完后再提交补学').waitFor();
+      await row.scrollIntoViewIfNeeded();
+      await looksRight(page, 'meet-11-makeup-incomplete-large-320');
+
+      // Study it (server-timed), come back, 提交补学.
+      await row.click();
+      const study = onTop(page, 'study-item');
+      await button(study, '完成学习').waitFor({ timeout: 20_000 });
+      await button(study, '完成学习').click();
+      await study.getByText('今日已学', { exact: true }).first().waitFor();
+      await page.goBack();
+      await row.getByText('今日已学', { exact: true }).waitFor();
+      await button(meeting, '提交补学').click();
+      await meeting.getByText('已补学', { exact: true }).waitFor();
+      await meeting.getByText(/^已补学 · /).waitFor();
+      await page.getByText('补学已完成', { exact: true }).waitFor({ state: 'hidden' }); // the toast
+      await expect(meeting.locator('.makeup').count()).resolves.toBe(0);
+      await looksRight(page, 'meet-12-makeup-done-large-320');
+    }, NARROW);
   });
 });

@@ -233,6 +233,19 @@ describe('Route: GET /v1/orgs/{orgId}/meeting-stats and GET /v1/orgs/{orgId}/att
     });
     expect([above.status, above.body.error?.code]).toEqual([422, 'EXPORT_NEEDS_BRANCH']);
   });
+
+  it('meets a 429 when one person hammers the exports, each a whole month read', async () => {
+    const token = tokens['demo-secretary-1'];
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i++) {
+      statuses.push((await api.call('GET', '/v1/orgs/org-branch-1/attendance/export?month=2026-01', { token })).status);
+    }
+    // The earlier tests of this file exported as this secretary too: the fence falls within the first 21.
+    const first = statuses.indexOf(429);
+    expect(first).toBeGreaterThan(10);
+    expect(statuses.slice(0, first).every((status) => status === 200)).toBe(true);
+    expect(statuses.slice(first).every((status) => status === 429)).toBe(true);
+  });
 });
 
 describe('Job: 三会一课 reminders in the period’s last week', () => {
