@@ -3,6 +3,7 @@ import type { RouteDef } from './http/route';
 import { recordRoutes } from './meetings/record-routes';
 import { meetingsRoutes } from './meetings/routes';
 import { scheduleRoutes } from './meetings/schedule-routes';
+import { settingsRoutes } from './meetings/settings';
 import { statsRoutes } from './meetings/stats-routes';
 import { messagesRoutes } from './messages/routes';
 import { noticesRoutes } from './notices/routes';
@@ -18,6 +19,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...scheduleRoutes,
   ...recordRoutes,
   ...statsRoutes,
+  ...settingsRoutes,
   ...studyRoutes,
   ...noticesRoutes,
   ...messagesRoutes,

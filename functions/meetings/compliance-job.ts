@@ -10,14 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  type ComplianceKind,
-  dueForReminder,
-  held,
-  type Period,
-  periodLabel,
-  ruleFor,
-} from '../../shared/meetings/frequency';
+import { type ComplianceKind, dueForReminder, held, type Period, periodLabel } from '../../shared/meetings/frequency';
 import { MEETING_KIND_NAMES } from '../../shared/meetings/kinds';
 import { shanghaiMonth } from '../../shared/time';
 import { mapWithConcurrency } from '../commons/concurrency';
@@ -25,6 +18,8 @@ import { cancellationReasons, dynamo } from '../commons/dynamo';
 import { MESSAGE_ITEM_INDEX, messageItems } from '../messages/outbox';
 import type { OrgRecord } from '../org/service';
 import * as org from '../org/service';
+import { rootOf } from './aggregates';
+import { ruleOfTree } from './settings';
 import * as store from './stats-store';
 
 /** Who is reminded: the people who call the branch's meetings. */
@@ -81,18 +76,27 @@ async function addMessage(
   }
 }
 
-export async function runComplianceJob(nowMs = Date.now()): Promise<ComplianceReport> {
-  const rule = ruleFor(shanghaiMonth(nowMs));
+/** What is due in this run for one org tree: its rule (with its committee's settings) and the periods ending. */
+async function dueOfTree(orgPath: string, nowMs: number) {
+  const rule = await ruleOfTree(orgPath, shanghaiMonth(nowMs));
   const due = dueForReminder(nowMs, rule);
-  const report = { due: due.map((d) => `${d.kind}:${d.period.key}`), branches: 0, lacking: 0, sent: 0, failed: 0 };
-  if (due.length === 0) return report;
   const months = due.flatMap((d) => d.period.months).sort();
-  const first = months[0]!;
-  const last = months.at(-1)!;
+  return { rule, due, first: months[0], last: months.at(-1) };
+}
+
+export async function runComplianceJob(nowMs = Date.now()): Promise<ComplianceReport> {
+  const report = { due: [] as string[], branches: 0, lacking: 0, sent: 0, failed: 0 };
   const nowIso = new Date(nowMs).toISOString();
   const branches = await org.listOrgsOfKind('branch');
   report.branches = branches.length;
+  const trees = new Map<string, Promise<Awaited<ReturnType<typeof dueOfTree>>>>();
   await mapWithConcurrency(branches, BRANCH_CONCURRENCY, async (branch) => {
+    const root = rootOf(branch.path);
+    if (!trees.has(root)) trees.set(root, dueOfTree(branch.path, nowMs));
+    const { rule, due, first, last } = await trees.get(root)!;
+    if (due.length === 0 || !first || !last) return;
+    for (const d of due)
+      if (!report.due.includes(`${d.kind}:${d.period.key}`)) report.due.push(`${d.kind}:${d.period.key}`);
     const rows = new Map((await store.branchMonths(branch.id, first, last)).map((row) => [row.month, row]));
     const lacking = due.filter((d) => held(d.kind, d.period, rule, (m) => rows.get(m)?.[`held_${d.kind}`] ?? 0) === 0);
     if (lacking.length === 0) return;

@@ -5,12 +5,14 @@
 import { DomainError } from '../../shared/errors';
 import { patchActivity as patchRoute } from '../../shared/meetings/attendance-routes';
 import * as routes from '../../shared/meetings/routes';
+import * as settingsRoutes from '../../shared/meetings/settings';
 import { createDomainApp, mount, requireScope } from '../commons/http';
 import { lambdaHandler } from '../commons/lambda';
 import * as org from '../org/service';
 import { createActivity, patchActivity } from './lifecycle';
 import { mountSchedule } from './schedule-handlers';
 import * as meetings from './service';
+import { readSettings, setFrequency } from './settings';
 
 const app = createDomainApp({ currentClaims: org.currentClaims });
 
@@ -30,6 +32,20 @@ mount(app, patchRoute, async ({ params, body, claims, now }) => {
 });
 
 mountSchedule(app);
+
+mount(app, settingsRoutes.getMeetingSettings, async ({ params, claims, now }) => {
+  const target = await org.requireOrg(params.orgId);
+  requireScope(claims, settingsRoutes.getMeetingSettings, org.scopeOf(target));
+  return readSettings(target.path, now);
+});
+
+// Settings hold for a whole tree: only staff of its root committee may set them.
+mount(app, settingsRoutes.putMeetingSettings, async ({ params, body, claims, now }) => {
+  const target = await org.requireOrg(params.orgId);
+  requireScope(claims, settingsRoutes.putMeetingSettings, org.scopeOf(target));
+  if (target.parentId !== null) throw new DomainError('FORBIDDEN_SCOPE');
+  return setFrequency(target.path, body, claims, now);
+});
 
 export const handler = lambdaHandler(app);
 export { app };

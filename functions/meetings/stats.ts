@@ -5,12 +5,13 @@
  * meetings. The rule of figures is shared/meetings/stats-figures.ts; frequencies are versioned data
  * (shared/meetings/frequency.ts) and the answer names the version used.
  */
-import { type FrequencyRule, type Period, parsePeriod, ruleFor } from '../../shared/meetings/frequency';
+import { type FrequencyRule, type Period, parsePeriod } from '../../shared/meetings/frequency';
 import { branchFigures, type MonthRow, sumFigures } from '../../shared/meetings/stats-figures';
 import type { MeetingStatsResponse } from '../../shared/meetings/stats-schemas';
 import { shanghaiMonth } from '../../shared/time';
 import type { OrgRecord } from '../org/service';
 import * as org from '../org/service';
+import { ruleOfTree } from './settings';
 import * as store from './stats-store';
 
 /** The org tree changes rarely: a warm container keeps a subtree's branches for a minute. */
@@ -56,8 +57,8 @@ export async function meetingStats(
   const period = periodOrCurrent(periodText, nowMs);
   const first = period.months[0]!;
   const last = period.months.at(-1)!;
-  // No committee setting is stored yet: every branch is judged by the rule in force in the period's first month.
-  const rule = ruleFor(first);
+  // Every branch is judged by the rule in force in the period's first month, with its committee's settings.
+  const rule = await ruleOfTree(target.path, first);
   const head = { orgId: target.id, period: period.key, months: [...period.months], rule: ruleView(rule) };
   if (target.kind === 'branch') {
     const rows = await store.branchMonths(target.id, first, last);

@@ -259,12 +259,12 @@ describe('补学', () => {
       const study = onTop(page, 'study-item');
       await button(study, '完成学习').waitFor({ timeout: 20_000 });
       await button(study, '完成学习').click();
-      await study.getByText('今日已学', { exact: true }).first().waitFor();
+      await study.locator('.study-item-done').waitFor();
       await page.goBack();
       await row.getByText('今日已学', { exact: true }).waitFor();
       await button(meeting, '提交补学').click();
       await meeting.getByText('已补学', { exact: true }).waitFor();
-      await meeting.getByText(/^已补学 · /).waitFor();
+      await meeting.getByText(/^补学时间 /).waitFor();
       await page.getByText('补学已完成', { exact: true }).waitFor({ state: 'hidden' }); // the toast
       await expect(meeting.locator('.makeup').count()).resolves.toBe(0);
       await looksRight(page, 'meet-12-makeup-done-large-320');

@@ -23,6 +23,13 @@ function button(scope: Locator, label: string): Locator {
   return scope.locator('.action-button').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
 }
 
+/** A toast's words, then their going: a toast over the page is not part of its layout. */
+async function toast(page: Page, text: string): Promise<void> {
+  const shown = page.locator('.taro__toast, .weui-toast').getByText(text, { exact: true });
+  await shown.waitFor();
+  await shown.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
 async function looksRight(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   expect(await layoutProblems(page)).toEqual([]);
@@ -114,16 +121,17 @@ describe('发起会议 and the board', () => {
       await screenshot(page, 'm14-board-manual-dialog-320');
       await dialog.locator('.board-dialog-input input').fill('未带手机，现场登记');
       await page.locator('.nut-dialog-footer-ok').click();
+      await toast(page, `已为${name}补签`);
       await board.getByText('已签到（1）', { exact: true }).waitFor();
       await expect(stat('已签到').textContent()).resolves.toBe('1');
       await expect(stat('未签到').textContent()).resolves.toBe(String(total - 1));
       const entered = board.locator('.board-member--late', { hasText: name });
       await entered.getByText('补签', { exact: true }).waitFor();
-      await entered.getByText(/补签 · .+登记：未带手机，现场登记/).waitFor();
+      await entered.getByText(/^由.+登记：未带手机，现场登记$/).waitFor();
 
       // 提醒未签到: a message to each member still missing.
       await button(board, `提醒未签到（${total - 1} 人）`).click();
-      await page.getByText(`已提醒 ${total - 1} 人`).waitFor();
+      await toast(page, `已提醒 ${total - 1} 人`);
       await looksRight(page, 'm15-board-after-manual-320');
     }, NARROW);
 
@@ -193,6 +201,7 @@ describe('会议纪要 and 落实率', () => {
       await record.locator('.record-photo--done').waitFor();
       await looksRight(page, 'm21-record-filled-320');
       await button(record, '保存纪要').click();
+      await toast(page, '纪要已保存');
       await record.getByText(/^最后保存：/).waitFor();
       await button(record, '保存修改').waitFor();
       // The saved photo is shown by its presigned GET URL from object storage.
@@ -266,11 +275,12 @@ describe('请假审批 and 取消会议', () => {
       expect(decided.status).toBe(200);
       await card('家中有事').locator('.leave-decision-button--reject').click();
       await leaves.getByText('该请假申请已经审批过了（已刷新列表）').waitFor();
-      await expect(card('家中有事').count()).resolves.toBe(0);
+      await card('家中有事').waitFor({ state: 'detached' });
 
       await card('外出进修，无法参加').getByText('+ 填写意见（可选）').click();
       await card('外出进修，无法参加').locator('.leave-decision-input textarea').fill('同意，请会后补学');
       await card('外出进修，无法参加').locator('.leave-decision-button--approve').click();
+      await toast(page, '已批准');
       await leaves.getByText('没有待审批的请假').waitFor();
       await leaves.locator('.leave-tab', { hasText: '已审批' }).click();
       await card('外出进修，无法参加').getByText('已批准', { exact: true }).waitFor();
@@ -293,6 +303,7 @@ describe('请假审批 and 取消会议', () => {
       await dialog.locator('.board-dialog-input input').fill('与医院年终考核时间冲突，另行通知');
       await screenshot(page, 'm33-board-cancel-dialog-large-320');
       await page.locator('.nut-dialog-footer-ok').click();
+      await toast(page, '会议已取消');
       await board.getByText('取消原因：与医院年终考核时间冲突，另行通知').waitFor();
       await expect(button(board, '取消会议').count()).resolves.toBe(0);
       await looksRight(page, 'm34-board-cancelled-large-320');
@@ -318,6 +329,7 @@ describe('夜学安排', () => {
       await schedule.locator('.choice', { hasText: /^周四$/ }).click();
       await schedule.locator('.switch-row', { hasText: '允许在小程序内签到' }).click();
       await button(schedule, '保存安排').click();
+      await toast(page, '已保存');
       await schedule.getByText('每周四 19:00–21:00', { exact: true }).waitFor();
       await schedule.getByText(/^第 1 版 · /).waitFor();
       await schedule.locator('.schedule-session', { hasText: '周四夜学' }).first().waitFor();

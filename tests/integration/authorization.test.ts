@@ -120,6 +120,12 @@ const fixtures: Record<string, (b: Branch) => Request | Promise<Request>> = {
   'meetings.branchLeaves': (b) => ({ params: { orgId: b.orgId }, query: { status: 'pending' } }),
   'meetings.makeUp': (b) => ({ params: { id: b.activityId } }),
   'meetings.remindMissing': (b) => ({ params: { id: b.activityId } }),
+  'meetings.getMeetingSettings': (b) => ({ params: { orgId: b.orgId } }),
+  // Settings hold for a whole tree and are set at its root; a frequency outside the legal range is 422.
+  'meetings.putMeetingSettings': () => ({
+    params: { orgId: 'org-committee' },
+    body: { kind: 'party_lecture', frequency: 'half_year', effectiveFrom: '2099-01' },
+  }),
   'meetings.getNightStudySchedule': (b) => ({ params: { orgId: b.orgId } }),
   // The default schedule saved again: allowed, it generates the same sessions (one per date) every time.
   'meetings.putNightStudySchedule': (b) => ({
