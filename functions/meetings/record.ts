@@ -62,6 +62,21 @@ export async function createUpload(input: CreateUploadRequest, orgId: string, cl
   };
 }
 
+/** The first answer of a replayed upload request, its URL signed again for the grant it was issued with. */
+export async function resignUpload(stored: unknown, nowMs: number) {
+  const key = (stored as { key?: unknown }).key;
+  const grant = typeof key === 'string' ? (await recordStore.getGrants([key])).get(key) : undefined;
+  if (!grant) throw new DomainError('PHOTO_KEY_INVALID');
+  const { url, headers } = await presignPut(grant.key, grant.contentType, grant.size, PUT_URL_SECONDS);
+  return {
+    key: grant.key,
+    url,
+    method: 'PUT' as const,
+    headers,
+    expiresAt: new Date(nowMs + PUT_URL_SECONDS * 1000).toISOString(),
+  };
+}
+
 export async function requireActivity(id: string): Promise<ActivityRecord> {
   // Fresh, not the service's cache: a cancellation must be seen at once.
   const activity = await store.getActivity(id, true);

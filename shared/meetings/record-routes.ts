@@ -21,6 +21,8 @@ export const createUpload = defineRoute({
   body: CreateUploadRequest,
   response: UploadResponse,
   status: 201,
+  // The presigned PUT is a credential: an Idempotency-Key replay signs a fresh one, never stores it.
+  credentials: true,
 });
 
 export const saveRecord = defineRoute({

@@ -3,7 +3,7 @@
  * to presigned URLs as a phone sends them, and every refusal leaves the record, its history, the activity's
  * summary and the month's aggregate as they were.
  */
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../../functions/commons/config';
 import { dynamo } from '../../functions/commons/dynamo';
 import type { Stack } from '../../scripts/stack';
@@ -125,6 +125,32 @@ describe('Route: POST /v1/uploads', () => {
     const answer = await presign(secretary, type, size);
     expect({ status: answer.status, code: answer.body.error?.code }).toEqual({ status, code });
     expect(await grantCount()).toBe(before);
+  });
+
+  it('answers a replay with the same key and a freshly signed URL, and keeps no URL in the stored answer', async () => {
+    const idempotencyKey = `upload-${Date.now()}`;
+    const body = { purpose: 'meeting_photo', contentType: 'image/png', size: 321 };
+    const send = () =>
+      api.call<{ key: string; url: string }>('POST', '/v1/uploads', {
+        token: secretary.token,
+        body,
+        headers: { 'idempotency-key': idempotencyKey },
+      });
+    const first = await send();
+    const again = await send();
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body.key).toBe(first.body.key);
+    expect(again.body.url).toContain(encodeURIComponent(first.body.key).replaceAll('%2F', '/'));
+    const { Items = [] } = await dynamo().send(
+      new ScanCommand({
+        TableName: tableName(),
+        FilterExpression: 'begins_with(pk, :p)',
+        ExpressionAttributeValues: { ':p': 'IDEM#' },
+      }),
+    );
+    const stored = Items.filter((item) => JSON.stringify(item).includes(first.body.key));
+    expect(stored.length).toBe(1);
+    expect(JSON.stringify(stored[0])).not.toContain('X-Amz-Signature');
   });
 
   it('refuses another branch (403) and plain members (403)', async () => {
