@@ -1,5 +1,6 @@
 import { authRoutes } from './auth/routes';
 import type { RouteDef } from './http/route';
+import { attendanceRoutes } from './meetings/attendance-routes';
 import { recordRoutes } from './meetings/record-routes';
 import { meetingsRoutes } from './meetings/routes';
 import { scheduleRoutes } from './meetings/schedule-routes';
@@ -15,6 +16,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...authRoutes,
   ...orgRoutes,
   ...meetingsRoutes,
+  ...attendanceRoutes,
   // The meetings domain's second Lambda (meetingsAdmin): schedules, records and photos, figures and exports.
   ...scheduleRoutes,
   ...recordRoutes,

@@ -1,25 +1,22 @@
 /** Attendance beyond the check-in (DESIGN §5.2): changes to a meeting, 补签, 签退, leave, 补学 and reminders. */
 import { defineRoute } from '../http/route';
+import { RUNNERS, RUNNERS_AND_COMMITTEE } from './access';
 import {
   BranchLeavesParams,
   BranchLeavesQuery,
   BranchLeavesResponse,
-  CheckoutRequest,
-  CheckoutResponse,
   LeaveDecisionRequest,
   LeaveIdParams,
-  LeaveRequest,
   LeaveResponse,
   LeavesResponse,
-  MakeupResponse,
   ManualAttendanceRequest,
   PatchActivityRequest,
   RemindResponse,
 } from './attendance-schemas';
+import { memberAttendanceRoutes } from './member-routes';
 import { ActivityIdParams, ActivityResponse, CheckinResponse } from './schemas';
 
-/** Who runs a branch's meetings day to day: the secretary and the 组织委员 (DESIGN §5.2: S O). */
-const RUNNERS = ['secretary', 'organizer'] as const;
+export { checkOut, makeUp, requestLeave } from './member-routes';
 
 export const patchActivity = defineRoute({
   id: 'meetings.patchActivity',
@@ -49,37 +46,6 @@ export const recordAttendance = defineRoute({
   status: 201,
 });
 
-export const checkOut = defineRoute({
-  id: 'meetings.checkOut',
-  domain: 'meetings',
-  method: 'post',
-  path: '/v1/activities/{id}/checkouts',
-  summary: '扫码签退；重复签退返回同一条记录（200）',
-  access: ['member'],
-  scoped: true,
-  params: ActivityIdParams,
-  body: CheckoutRequest,
-  response: CheckoutResponse,
-  status: 201,
-  // As the check-in: the roster is checked inside the write, and the route counts its own refusals.
-  rosterCheck: 'transaction',
-  ownRateLimit: true,
-});
-
-export const requestLeave = defineRoute({
-  id: 'meetings.requestLeave',
-  domain: 'meetings',
-  method: 'post',
-  path: '/v1/activities/{id}/leaves',
-  summary: '请假（会议开始前，须填原因）；重复提交返回同一条（200）',
-  access: ['member'],
-  scoped: true,
-  params: ActivityIdParams,
-  body: LeaveRequest,
-  response: LeaveResponse,
-  status: 201,
-});
-
 export const activityLeaves = defineRoute({
   id: 'meetings.activityLeaves',
   domain: 'meetingsAdmin',
@@ -87,7 +53,7 @@ export const activityLeaves = defineRoute({
   path: '/v1/activities/{id}/leaves',
   summary: '本次会议的请假申请',
   // Committee staff may look (oversight); deciding stays with the branch's runners.
-  access: [...RUNNERS, 'committee'],
+  access: RUNNERS_AND_COMMITTEE,
   scoped: true,
   params: ActivityIdParams,
   response: LeavesResponse,
@@ -115,25 +81,12 @@ export const branchLeaves = defineRoute({
   path: '/v1/orgs/{orgId}/leaves',
   summary: '本支部的请假申请（?status=pending 为待审批），最新在前',
   // Committee staff may look (oversight); deciding stays with the branch's runners.
-  access: [...RUNNERS, 'committee'],
+  access: RUNNERS_AND_COMMITTEE,
   scoped: true,
   params: BranchLeavesParams,
   query: BranchLeavesQuery,
   response: BranchLeavesResponse,
   status: 200,
-});
-
-export const makeUp = defineRoute({
-  id: 'meetings.makeUp',
-  domain: 'meetings',
-  method: 'post',
-  path: '/v1/activities/{id}/makeups',
-  summary: '补学：学完本次会议的学习材料后提交（会议结束后 7 天内）',
-  access: ['member'],
-  scoped: true,
-  params: ActivityIdParams,
-  response: MakeupResponse,
-  status: 201,
 });
 
 export const remindMissing = defineRoute({
@@ -152,11 +105,9 @@ export const remindMissing = defineRoute({
 export const attendanceRoutes = [
   patchActivity,
   recordAttendance,
-  checkOut,
-  requestLeave,
   activityLeaves,
   decideLeave,
   branchLeaves,
-  makeUp,
   remindMissing,
+  ...memberAttendanceRoutes,
 ] as const;

@@ -2,7 +2,6 @@
 import * as z from 'zod';
 import { ID_PATTERN } from '../http/route';
 import { safeText } from '../http/text';
-import { CHECKIN_CODE_PATTERN } from './qr';
 import { MAX_MATERIAL_ITEMS } from './schemas';
 import { Leave } from './views';
 
@@ -35,29 +34,12 @@ export const PatchActivityRequest = z
   .refine((body) => Object.keys(body).length > 0, { message: '没有要修改的内容' });
 export type PatchActivityRequest = z.infer<typeof PatchActivityRequest>;
 
-export const QrQuery = z.strictObject({ purpose: z.enum(['checkin', 'checkout']).optional() });
-
 export const ManualAttendanceRequest = z.strictObject({
   memberId: Id,
   status: z.enum(['present', 'late'], { message: '补签状态应为 present（出席）或 late（迟到）' }),
   reason: Reason,
 });
 
-/** 签退: the scanned 签退 payload or its typed 6 digits; exactly one. */
-export const CheckoutRequest = z
-  .strictObject({
-    qr: z.string().trim().min(1).max(256).optional(),
-    code: z.string().trim().regex(CHECKIN_CODE_PATTERN, '签退码应为 6 位数字').optional(),
-  })
-  .refine((body) => (body.qr === undefined) !== (body.code === undefined), {
-    message: '请扫描签退二维码或输入 6 位签退码（只需一个）',
-  });
-export const CheckoutResponse = z.object({
-  checkout: z.object({ memberId: z.string(), at: z.string(), checkinAt: z.string().optional() }),
-});
-
-export const LeaveRequest = z.strictObject({ reason: Reason });
-export const LeaveResponse = z.object({ leave: Leave });
 export const LeavesResponse = z.object({ items: z.array(Leave) });
 export const LeaveIdParams = z.strictObject({ id: Id });
 export const LeaveDecisionRequest = z.strictObject({
@@ -72,7 +54,6 @@ export const BranchLeavesQuery = z.strictObject({
 });
 export const BranchLeavesResponse = z.object({ items: z.array(Leave), nextCursor: z.string().nullable() });
 
-export const MakeupResponse = z.object({
-  makeup: z.object({ activityId: z.string(), memberId: z.string(), at: z.string() }),
-});
 export const RemindResponse = z.object({ sent: z.number().int(), skipped: z.number().int() });
+
+export { LeaveRequest, LeaveResponse } from './member-routes';

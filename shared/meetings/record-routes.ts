@@ -1,5 +1,6 @@
 /** Routes of the meetings domain's record part (DESIGN §5.2); spread into meetingsRoutes. */
 import { defineRoute } from '../http/route';
+import { RUNNERS } from './access';
 import {
   CreateUploadRequest,
   MAX_MINUTES_CHARS,
@@ -16,7 +17,7 @@ export const createUpload = defineRoute({
   method: 'post',
   path: '/v1/uploads',
   summary: '上传会议照片：预签名 PUT 地址（JPG/PNG/WebP，≤ 5 MB）',
-  access: ['secretary', 'organizer'],
+  access: RUNNERS,
   scoped: true,
   body: CreateUploadRequest,
   response: UploadResponse,
@@ -31,7 +32,7 @@ export const saveRecord = defineRoute({
   method: 'put',
   path: '/v1/activities/{id}/record',
   summary: '保存会议纪要（最多 9 张照片）；会后保存为补录',
-  access: ['secretary', 'organizer'],
+  access: RUNNERS,
   scoped: true,
   params: ActivityIdParams,
   body: SaveRecordRequest,

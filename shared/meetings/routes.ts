@@ -1,6 +1,5 @@
 import { defineRoute } from '../http/route';
-import { attendanceRoutes } from './attendance-routes';
-import { QrQuery } from './attendance-schemas';
+import { MEMBERS, RUNNERS, RUNNERS_AND_COMMITTEE } from './access';
 import { recordRoutes } from './record-routes';
 import { scheduleRoutes } from './schedule-routes';
 import {
@@ -13,13 +12,11 @@ import {
   CreateActivityRequest,
   MyAttendanceQuery,
   MyAttendanceResponse,
+  QrQuery,
   QrResponse,
 } from './schemas';
 import { statsRoutes } from './stats-routes';
 import { ActivityDetailResponse, BoardResponse } from './views';
-
-/** Who runs a branch's activities: the secretary, the 组织委员, and committee staff above them. */
-const RUNNERS = ['secretary', 'organizer', 'committee'] as const;
 
 export const createActivity = defineRoute({
   id: 'meetings.createActivity',
@@ -27,7 +24,7 @@ export const createActivity = defineRoute({
   method: 'post',
   path: '/v1/activities',
   summary: '发起会议：主题党日、周二夜学或三会一课（kind）',
-  access: ['secretary', 'organizer'],
+  access: RUNNERS,
   scoped: true,
   body: CreateActivityRequest,
   response: ActivityResponse,
@@ -66,7 +63,7 @@ export const activityQr = defineRoute({
   method: 'get',
   path: '/v1/activities/{id}/qr',
   summary: '当前签到（或 ?purpose=checkout 签退）二维码内容（每 30 秒更新）',
-  access: ['secretary', 'organizer'],
+  access: RUNNERS,
   scoped: true,
   params: ActivityIdParams,
   query: QrQuery,
@@ -80,7 +77,7 @@ export const checkIn = defineRoute({
   method: 'post',
   path: '/v1/activities/{id}/checkins',
   summary: '扫码签到；重复签到返回同一条记录（200）',
-  access: ['member'],
+  access: MEMBERS,
   scoped: true,
   params: ActivityIdParams,
   body: CheckinRequest,
@@ -98,7 +95,7 @@ export const activityBoard = defineRoute({
   method: 'get',
   path: '/v1/activities/{id}/board',
   summary: '签到看板：应到、已签到、迟到、早退、请假、补学、未签到',
-  access: RUNNERS,
+  access: RUNNERS_AND_COMMITTEE,
   scoped: true,
   params: ActivityIdParams,
   response: BoardResponse,
@@ -112,7 +109,7 @@ export const myAttendance = defineRoute({
   path: '/v1/me/attendance',
   summary: '我的签到：本人某月（?month=YYYY-MM，默认本月）的各次活动及签到情况',
   // Every bound person holds 'member'; the data is always the caller's own, so no branch scope applies.
-  access: ['member'],
+  access: MEMBERS,
   scoped: false,
   query: MyAttendanceQuery,
   response: MyAttendanceResponse,
@@ -127,5 +124,4 @@ export const meetingsRoutes = [
   checkIn,
   activityBoard,
   myAttendance,
-  ...attendanceRoutes,
 ] as const;

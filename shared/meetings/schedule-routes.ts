@@ -1,5 +1,6 @@
 /** Routes of the meetings domain's schedule part (DESIGN §5.2); spread into meetingsRoutes. */
 import { defineRoute } from '../http/route';
+import { SCHEDULE_WRITERS } from './access';
 import { PutScheduleRequest, ScheduleParams, ScheduleResponse } from './schedule-schemas';
 
 export const getNightStudySchedule = defineRoute({
@@ -22,7 +23,7 @@ export const putNightStudySchedule = defineRoute({
   method: 'put',
   path: '/v1/orgs/{orgId}/night-study/schedule',
   summary: '保存周二夜学安排（每周几、起止时间、节假日）；保存后立即生成未来几周的场次',
-  access: ['secretary'],
+  access: SCHEDULE_WRITERS,
   scoped: true,
   params: ScheduleParams,
   body: PutScheduleRequest,

@@ -164,6 +164,9 @@ export const CheckinRequest = z
 export type CheckinRequest = z.infer<typeof CheckinRequest>;
 export const CheckinResponse = z.object({ checkin: Checkin });
 
+/** Which code the secretary's screen shows: 签到 (default) or 签退 (when the meeting requires it). */
+export const QrQuery = z.strictObject({ purpose: z.enum(['checkin', 'checkout']).optional() });
+
 export const QrResponse = z.object({
   payload: z.string(),
   /** The same slot's 6-digit code, for members who type instead of scanning. */

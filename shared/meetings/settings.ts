@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { defineRoute, ID_PATTERN } from '../http/route';
 import { MONTH_PATTERN } from '../time';
+import { RUNNERS_AND_COMMITTEE } from './access';
 import { COMPLIANCE_KINDS } from './frequency';
 
 const Frequency = z.enum(['month', 'quarter', 'half_year', 'year'], {
@@ -48,7 +49,7 @@ export const getMeetingSettings = defineRoute({
   method: 'get',
   path: '/v1/orgs/{orgId}/meeting-settings',
   summary: '三会一课频次设置（党委在法定范围内设定，如党课每季度或每半年）',
-  access: ['secretary', 'organizer', 'committee'],
+  access: RUNNERS_AND_COMMITTEE,
   scoped: true,
   params: OrgIdParams,
   response: MeetingSettingsResponse,

@@ -1,5 +1,6 @@
 /** Routes of the meetings domain's stats part (DESIGN §5.2); spread into meetingsRoutes. */
 import { defineRoute } from '../http/route';
+import { RUNNERS_AND_COMMITTEE } from './access';
 import {
   AttendanceExportQuery,
   MeetingStatsQuery,
@@ -8,16 +9,13 @@ import {
   XlsxWorkbook,
 } from './stats-schemas';
 
-/** Who reads a branch's figures: its secretary and 组织委员, and committee staff above it. */
-const READERS = ['secretary', 'organizer', 'committee'] as const;
-
 export const meetingStats = defineRoute({
   id: 'meetings.meetingStats',
   domain: 'meetingsRecords',
   method: 'get',
   path: '/v1/orgs/{orgId}/meeting-stats',
   summary: '会议统计（?period=2026-11|2026-Q4|2026）：三会一课落实率与出勤；党委、党总支按支部分行',
-  access: READERS,
+  access: RUNNERS_AND_COMMITTEE,
   scoped: true,
   params: StatsOrgIdParams,
   query: MeetingStatsQuery,
@@ -31,7 +29,7 @@ export const exportAttendance = defineRoute({
   method: 'get',
   path: '/v1/orgs/{orgId}/attendance/export',
   summary: '导出支部某月考勤（xlsx，?month=YYYY-MM）：每人一行，每次会议一列，合计与统计一致',
-  access: READERS,
+  access: RUNNERS_AND_COMMITTEE,
   scoped: true,
   params: StatsOrgIdParams,
   query: AttendanceExportQuery,
@@ -46,7 +44,7 @@ export const exportMeetingStats = defineRoute({
   method: 'get',
   path: '/v1/orgs/{orgId}/meeting-stats/export',
   summary: '导出三会一课落实率表（xlsx，?period=）：每个支部一行',
-  access: READERS,
+  access: RUNNERS_AND_COMMITTEE,
   scoped: true,
   params: StatsOrgIdParams,
   query: MeetingStatsQuery,
