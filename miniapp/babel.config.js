@@ -7,6 +7,7 @@ const NUTUI = '@nutui/nutui-react-taro/dist/es/packages';
 module.exports = {
   presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
   plugins: [
+    './tools/strip-route-summaries.js',
     [
       'import',
       {

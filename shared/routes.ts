@@ -3,6 +3,7 @@ import type { RouteDef } from './http/route';
 import { attendanceRoutes } from './meetings/attendance-routes';
 import { recordRoutes } from './meetings/record-routes';
 import { meetingsRoutes } from './meetings/routes';
+import { runnerRoutes } from './meetings/runner-routes';
 import { scheduleRoutes } from './meetings/schedule-routes';
 import { settingsRoutes } from './meetings/settings';
 import { statsRoutes } from './meetings/stats-routes';
@@ -16,6 +17,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...authRoutes,
   ...orgRoutes,
   ...meetingsRoutes,
+  ...runnerRoutes,
   ...attendanceRoutes,
   // The meetings domain's second Lambda (meetingsAdmin): schedules, records and photos, figures and exports.
   ...scheduleRoutes,

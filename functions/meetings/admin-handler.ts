@@ -3,7 +3,7 @@
  * 组织委员 do while running meetings — show the QR, watch the board, 补签, decide leave, remind.
  */
 import { DomainError } from '../../shared/errors';
-import * as routes from '../../shared/meetings/routes';
+import * as routes from '../../shared/meetings/runner-routes';
 import { createDomainApp, mount, requireScope } from '../commons/http';
 import { lambdaHandler } from '../commons/lambda';
 import * as org from '../org/service';

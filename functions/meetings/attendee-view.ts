@@ -15,6 +15,7 @@ export function toAttendeeView(
     name: attendee.name,
     status: boardStatus(attendee, activity, nowMs),
     at: attendee.at ?? null,
+    ...(attendee.at ? { late: attendee.late === true } : {}),
     ...(attendee.manual ? { manual: attendee.manual } : {}),
     ...(attendee.checkedOutAt ? { checkedOutAt: attendee.checkedOutAt } : {}),
     ...(attendee.madeUpAt ? { madeUpAt: attendee.madeUpAt } : {}),

@@ -54,6 +54,7 @@ export interface LeaveRef {
   readonly status: LeaveStatus;
   readonly decidedAt?: string;
   readonly decidedByName?: string;
+  readonly comment?: string;
 }
 
 export const leaveRefKey = (id: string) => ({ pk: `LEAVE#${id}`, sk: 'LEAVE' });
@@ -175,15 +176,24 @@ export function leaveRefPut(ref: LeaveRef): TransactItem {
 }
 
 /** The decision on a leave reference: only while it is pending, so a leave is decided once. */
-export function leaveRefDecision(id: string, status: LeaveStatus, at: string, byName: string): TransactItem {
+export function leaveRefDecision(
+  id: string,
+  decision: { status: LeaveStatus; at: string; byName: string; comment?: string | undefined },
+): TransactItem {
   return {
     Update: {
       TableName: tableName(),
       Key: leaveRefKey(id),
-      UpdateExpression: 'SET #status = :status, decidedAt = :at, decidedByName = :by',
+      UpdateExpression: `SET #status = :status, decidedAt = :at, decidedByName = :by${decision.comment ? ', #comment = :comment' : ''}`,
       ConditionExpression: '#status = :pending',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':status': status, ':at': at, ':by': byName, ':pending': 'pending' },
+      ExpressionAttributeNames: { '#status': 'status', ...(decision.comment ? { '#comment': 'comment' } : {}) },
+      ExpressionAttributeValues: {
+        ':status': decision.status,
+        ':at': decision.at,
+        ':by': decision.byName,
+        ':pending': 'pending',
+        ...(decision.comment ? { ':comment': decision.comment } : {}),
+      },
     },
   };
 }

@@ -64,7 +64,7 @@ export async function changeAttendee(change: AttendeeChange): Promise<AttendeeCh
     const extra = change.extra?.(before, after) ?? [];
     const reasons = await transact([attendeePut(after, before, assumed), ...counters, ...extra]);
     if (!reasons) return { attendee: after, changed: true, activity };
-    const extraFailed = reasons.slice(1 + counters.length).findIndex((reason) => reason === FAILED);
+    const extraFailed = reasons.slice(1 + counters.length).indexOf(FAILED);
     if (extraFailed >= 0 && change.onExtraFailed) await change.onExtraFailed(extraFailed);
     if (reasons[1] === FAILED) {
       // Cancelled, or frozen meanwhile: read the activity as it is now.

@@ -106,7 +106,7 @@ export async function decideLeave(
       return withLeaveDecision(before, { ...decision, at, by: decider.memberId, byName: decider.name });
     },
     extra: () => [
-      leaveRefDecision(ref.id, status, at, decider.name),
+      leaveRefDecision(ref.id, { status, at, byName: decider.name, comment: decision.comment }),
       ...messageItems(
         {
           id: `leave-${ref.id}`,

@@ -3,17 +3,14 @@
  * before the start, and its details. Each is one conditional write on the activity's version; cancelling and
  * moving to another month also move the month's `meetings_<kind>` in the same transaction.
  */
+
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MemberClaims } from '../../shared/auth/roles';
 import { DomainError } from '../../shared/errors';
 import type { PatchActivityRequest } from '../../shared/meetings/attendance-schemas';
 import { kindOf } from '../../shared/meetings/kinds';
-import {
-  ACTIVITY_RANGE_DAYS,
-  type CreateActivityRequest,
-  DEFAULT_QR_SLOT_SECONDS,
-  MAX_ACTIVITY_HOURS,
-} from '../../shared/meetings/schemas';
+import type { CreateActivityRequest } from '../../shared/meetings/runner-schemas';
+import { ACTIVITY_RANGE_DAYS, DEFAULT_QR_SLOT_SECONDS, MAX_ACTIVITY_HOURS } from '../../shared/meetings/schemas';
 import { tableName } from '../commons/config';
 import { dynamo, isConditionFailure } from '../commons/dynamo';
 import { newId } from '../commons/ids';

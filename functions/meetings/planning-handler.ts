@@ -4,7 +4,7 @@
  */
 import { DomainError } from '../../shared/errors';
 import { patchActivity as patchRoute } from '../../shared/meetings/attendance-routes';
-import * as routes from '../../shared/meetings/routes';
+import * as routes from '../../shared/meetings/runner-routes';
 import * as settingsRoutes from '../../shared/meetings/settings';
 import { createDomainApp, mount, requireScope } from '../commons/http';
 import { lambdaHandler } from '../commons/lambda';

@@ -1,19 +1,14 @@
 /** 主题党日 activities: creation, the QR code, the detail and the live board (check-ins: ./checkin.ts). */
+
 import { authorize, hasRole, type MemberClaims } from '../../shared/auth/roles';
 import { DomainError } from '../../shared/errors';
 import { checkoutWindow, MAKEUP_DAYS, makeupWindow } from '../../shared/meetings/attendee-rules';
-import { activityPhase, checkinWindow, distanceMeters } from '../../shared/meetings/checkin-rules';
+import { activityPhase, checkinWindow } from '../../shared/meetings/checkin-rules';
 import { kindOf } from '../../shared/meetings/kinds';
 import { QR_SLOT_SECONDS, type QrPurpose, slotEndsAt, slotExpiresAt } from '../../shared/meetings/qr';
-import {
-  type Activity,
-  type Checkin,
-  type CreateActivityRequest,
-  DEFAULT_QR_SLOT_SECONDS,
-} from '../../shared/meetings/schemas';
+import type { Activity, Checkin } from '../../shared/meetings/schemas';
 import { appSecrets } from '../commons/config';
 import { WithStatus } from '../commons/http';
-import { newId } from '../commons/ids';
 import * as org from '../org/service';
 import { toAttendeeView } from './attendee-view';
 import { type AttendeeRecord, getAttendee } from './attendees-store';

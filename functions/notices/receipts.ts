@@ -5,7 +5,6 @@
 import type { MemberClaims } from '../../shared/auth/roles';
 import { DomainError } from '../../shared/errors';
 import { shanghaiDay } from '../../shared/time';
-import { cancellationReasons } from '../commons/dynamo';
 import { sendOnce } from '../messages/fan-out';
 import * as org from '../org/service';
 import * as audience from './audience-store';

@@ -1,35 +1,15 @@
 import { defineRoute } from '../http/route';
-import { MEMBERS, RUNNERS, RUNNERS_AND_COMMITTEE } from './access';
-import { recordRoutes } from './record-routes';
-import { scheduleRoutes } from './schedule-routes';
+import { MEMBERS } from './access';
 import {
   ActivityIdParams,
   ActivityListQuery,
   ActivityListResponse,
-  ActivityResponse,
   CheckinRequest,
   CheckinResponse,
-  CreateActivityRequest,
   MyAttendanceQuery,
   MyAttendanceResponse,
-  QrQuery,
-  QrResponse,
 } from './schemas';
-import { statsRoutes } from './stats-routes';
-import { ActivityDetailResponse, BoardResponse } from './views';
-
-export const createActivity = defineRoute({
-  id: 'meetings.createActivity',
-  domain: 'meetingsPlanning',
-  method: 'post',
-  path: '/v1/activities',
-  summary: '发起会议：主题党日、周二夜学或三会一课（kind）',
-  access: RUNNERS,
-  scoped: true,
-  body: CreateActivityRequest,
-  response: ActivityResponse,
-  status: 201,
-});
+import { ActivityDetailResponse } from './views';
 
 export const listActivities = defineRoute({
   id: 'meetings.listActivities',
@@ -57,20 +37,6 @@ export const getActivity = defineRoute({
   status: 200,
 });
 
-export const activityQr = defineRoute({
-  id: 'meetings.activityQr',
-  domain: 'meetingsAdmin',
-  method: 'get',
-  path: '/v1/activities/{id}/qr',
-  summary: '当前签到（或 ?purpose=checkout 签退）二维码内容（每 30 秒更新）',
-  access: RUNNERS,
-  scoped: true,
-  params: ActivityIdParams,
-  query: QrQuery,
-  response: QrResponse,
-  status: 200,
-});
-
 export const checkIn = defineRoute({
   id: 'meetings.checkIn',
   domain: 'meetings',
@@ -89,19 +55,6 @@ export const checkIn = defineRoute({
   ownRateLimit: true,
 });
 
-export const activityBoard = defineRoute({
-  id: 'meetings.board',
-  domain: 'meetingsAdmin',
-  method: 'get',
-  path: '/v1/activities/{id}/board',
-  summary: '签到看板：应到、已签到、迟到、早退、请假、补学、未签到',
-  access: RUNNERS_AND_COMMITTEE,
-  scoped: true,
-  params: ActivityIdParams,
-  response: BoardResponse,
-  status: 200,
-});
-
 export const myAttendance = defineRoute({
   id: 'meetings.myAttendance',
   domain: 'meetings',
@@ -116,12 +69,4 @@ export const myAttendance = defineRoute({
   status: 200,
 });
 
-export const meetingsRoutes = [
-  createActivity,
-  listActivities,
-  getActivity,
-  activityQr,
-  checkIn,
-  activityBoard,
-  myAttendance,
-] as const;
+export const meetingsRoutes = [listActivities, getActivity, checkIn, myAttendance] as const;

@@ -5,7 +5,7 @@ import { safeText } from '../http/text';
 import { MeetingKind } from './kinds';
 import { CHECKIN_CODE_PATTERN } from './qr';
 
-const Id = z.string().regex(ID_PATTERN, '编号格式不正确');
+export const Id = z.string().regex(ID_PATTERN, '编号格式不正确');
 
 export const MAX_ACTIVITY_HOURS = 24;
 
@@ -44,38 +44,10 @@ export const ACTIVITY_RANGE_DAYS = 366;
 /** Study items attached to one meeting as its material (补学 asks for every one of them). */
 export const MAX_MATERIAL_ITEMS = 10;
 
-const Instant = z.iso.datetime({ offset: true, message: '时间格式应为 ISO-8601，例如 2026-11-24T19:00:00+08:00' });
-
-export const CreateActivityRequest = z
-  .strictObject({
-    orgId: Id,
-    title: safeText(1, 60, { min: '请填写活动主题', max: '主题最多 60 个字' }),
-    startAt: Instant,
-    endAt: Instant,
-    place: Place.optional(),
-    qrSlotSeconds: QrSlotSeconds.optional(),
-    /** Defaults keep today's behaviour: a 主题党日 with QR check-in only and no 签退. */
-    kind: MeetingKind.optional(),
-    topic: safeText(1, 200, { max: '议题最多 200 个字' }).optional(),
-    /** 主持人: a name as written on the record. */
-    host: safeText(1, 20, { max: '主持人姓名最多 20 个字' }).optional(),
-    /** 学习材料: study items a member on leave or absent completes for 补学. */
-    materialItemIds: z.array(Id).max(MAX_MATERIAL_ITEMS, `学习材料最多 ${MAX_MATERIAL_ITEMS} 项`).optional(),
-    requireCheckout: z.boolean().optional(),
-    allowInApp: z.boolean().optional(),
-  })
-  .refine((a) => Math.abs(Date.parse(a.startAt) - Date.now()) <= ACTIVITY_RANGE_DAYS * 86_400_000, {
-    message: '活动时间须在今天前后一年之内',
-    path: ['startAt'],
-  })
-  .refine(
-    (a) => {
-      const span = Date.parse(a.endAt) - Date.parse(a.startAt);
-      return span > 0 && span <= MAX_ACTIVITY_HOURS * 3600_000;
-    },
-    { message: '结束时间须晚于开始时间，且活动不超过 24 小时', path: ['endAt'] },
-  );
-export type CreateActivityRequest = z.infer<typeof CreateActivityRequest>;
+export const Instant = z.iso.datetime({
+  offset: true,
+  message: '时间格式应为 ISO-8601，例如 2026-11-24T19:00:00+08:00',
+});
 
 export const Activity = z.object({
   id: z.string(),
@@ -163,19 +135,6 @@ export const CheckinRequest = z
   });
 export type CheckinRequest = z.infer<typeof CheckinRequest>;
 export const CheckinResponse = z.object({ checkin: Checkin });
-
-/** Which code the secretary's screen shows: 签到 (default) or 签退 (when the meeting requires it). */
-export const QrQuery = z.strictObject({ purpose: z.enum(['checkin', 'checkout']).optional() });
-
-export const QrResponse = z.object({
-  payload: z.string(),
-  /** The same slot's 6-digit code, for members who type instead of scanning. */
-  code: z.string(),
-  /** When this payload stops being accepted. */
-  expiresAt: z.string(),
-  /** When the screen should fetch the next one. */
-  refreshAt: z.string(),
-});
 
 /** `month` defaults to the current Asia/Shanghai month. */
 export const MyAttendanceQuery = z.strictObject({ month: RecentMonth.optional() });

@@ -27,6 +27,8 @@ export const AttendeeView = z.object({
   name: z.string(),
   status: BoardStatus,
   at: z.string().nullable(),
+  /** Late at check-in, as recorded (also when the member then left early: status left_early). */
+  late: z.boolean().optional(),
   manual: Checkin.shape.manual,
   checkedOutAt: z.string().optional(),
   madeUpAt: z.string().optional(),

@@ -80,7 +80,7 @@ describe('发起会议 and the board', () => {
       await form.locator('.material-chip').first().waitFor();
       await form.getByText('收起学习内容', { exact: true }).click();
       await form.locator('.switch-row', { hasText: '需要签退' }).click();
-      await form.locator('.switch-row', { hasText: '需要签退' }).locator('.nut-switch-button-open').waitFor();
+      await form.locator('.switch-row.switch-row--on', { hasText: '需要签退' }).waitFor();
       await form.locator('.material-chip').scrollIntoViewIfNeeded();
       await looksRight(page, 'm10-create-congress-320');
       await button(form, '发起并显示签到码').click();
@@ -218,6 +218,22 @@ describe('会议纪要 and 落实率', () => {
 
       expect(await congressOfQuarter(page)).toBe('1/1 · 100%');
       await looksRight(page, 'm24-stats-quarter-after-320');
+
+      // 导出: the 落实率 table and a month's 考勤 download as workbooks.
+      const stats = onTop(page, 'meeting-stats');
+      for (const label of ['导出落实率 Excel', /^导出 .+ 考勤 Excel$/]) {
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          stats.locator('.stats-export-button', { hasText: label }).click(),
+        ]);
+        expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+        const bytes = await download.createReadStream().then(async (stream) => {
+          const chunks: Buffer[] = [];
+          for await (const chunk of stream) chunks.push(chunk as Buffer);
+          return Buffer.concat(chunks);
+        });
+        expect(bytes.subarray(0, 2).toString()).toBe('PK');
+      }
     }, NARROW);
 
     const saved = await stage.world.api.call<{ record: { photos: { url: string }[]; late: boolean } }>(
@@ -284,9 +300,6 @@ describe('请假审批 and 取消会议', () => {
       await leaves.getByText('没有待审批的请假').waitFor();
       await leaves.locator('.leave-tab', { hasText: '已审批' }).click();
       await card('外出进修，无法参加').getByText('已批准', { exact: true }).waitFor();
-      await card('外出进修，无法参加')
-        .getByText(/同意，请会后补学/)
-        .waitFor();
       await card('家中有事').getByText('未批准', { exact: true }).waitFor();
       await looksRight(page, 'm31-leaves-decided-large-320');
 
@@ -315,6 +328,16 @@ describe('请假审批 and 取消会议', () => {
       secretary.token,
     );
     expect(detail.body.activity.status).toBe('cancelled');
+    // The comment went with the decision (the branch list does not carry comments: the meeting's list does).
+    const decisions = await stage.world.api.call<{ items: { reason: string; status: string; comment?: string }[] }>(
+      'GET',
+      `/v1/activities/${id}/leaves`,
+      secretary.token,
+    );
+    expect(decisions.body.items.find((leave) => leave.reason === '外出进修，无法参加')).toMatchObject({
+      status: 'approved',
+      comment: '同意，请会后补学',
+    });
   });
 });
 

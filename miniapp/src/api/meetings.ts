@@ -1,26 +1,11 @@
 import type { RouteBody } from '../../../shared/http/route';
-import { checkOut, makeUp, requestLeave } from '../../../shared/meetings/attendance-routes';
-import {
-  activityBoard,
-  activityQr,
-  checkIn,
-  createActivity,
-  getActivity,
-  listActivities,
-  myAttendance,
-} from '../../../shared/meetings/routes';
-import type { CreateActivityRequest } from '../../../shared/meetings/schemas';
-import { newIdempotencyKey, request, send } from './client';
+import { checkOut, makeUp, requestLeave } from '../../../shared/meetings/member-routes';
+import { checkIn, getActivity, listActivities, myAttendance } from '../../../shared/meetings/routes';
+import { request, send } from './client';
 
 export const meetingsApi = {
   list: (query: { orgId?: string; cursor?: string; limit?: number } = {}) => request(listActivities, { query }),
   get: (id: string) => request(getActivity, { params: { id } }),
-  create: (body: CreateActivityRequest, idempotencyKey = newIdempotencyKey()) =>
-    request(createActivity, { body, idempotencyKey }),
-  /** The rotating code the secretary's screen shows: 签到 (default) or 签退. */
-  qr: (id: string, purpose: 'checkin' | 'checkout' = 'checkin') =>
-    request(activityQr, { params: { id }, query: { purpose } }),
-  board: (id: string) => request(activityBoard, { params: { id } }),
   /** My branch's activities of `month` (YYYY-MM) and my status in each. */
   myAttendance: (month?: string) => request(myAttendance, { query: { month } }),
   /**

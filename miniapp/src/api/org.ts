@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { messageFor } from '../../../shared/errors';
+import { clientMessage as messageFor } from '../../../shared/http/messages';
 import { buildPath } from '../../../shared/http/route';
 import {
   createMember,

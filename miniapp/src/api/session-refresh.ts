@@ -5,7 +5,7 @@
  * call, and a caller whose token was already replaced meanwhile just takes the new one.
  */
 import { refresh as refreshRoute } from '../../../shared/auth/routes';
-import { messageFor } from '../../../shared/errors';
+import { clientMessage as messageFor } from '../../../shared/http/messages';
 import { useSession } from '../store/session';
 import { ApiError, transmit } from './transport';
 

@@ -3,8 +3,8 @@
  * logic here (client.ts adds it), so session-refresh.ts can call the refresh route through it too.
  */
 import Taro from '@tarojs/taro';
-import { messageFor } from '../../../shared/errors';
 import type { ErrorBody } from '../../../shared/http/errors';
+import { clientMessage as messageFor } from '../../../shared/http/messages';
 import {
   buildPath,
   type RouteBody,

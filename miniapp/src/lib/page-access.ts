@@ -5,11 +5,8 @@
 import { ROLE_LABELS, type Role } from '../../../shared/auth/roles';
 import { issueBindingCode } from '../../../shared/auth/routes';
 import type { MemberProfile } from '../../../shared/auth/schemas';
-import { checkOut, decideLeave, requestLeave } from '../../../shared/meetings/attendance-routes';
-import { saveRecord } from '../../../shared/meetings/record-routes';
-import { activityBoard, activityQr, checkIn, createActivity, myAttendance } from '../../../shared/meetings/routes';
-import { putNightStudySchedule } from '../../../shared/meetings/schedule-routes';
-import { meetingStats } from '../../../shared/meetings/stats-routes';
+import { MEMBERS, RUNNERS, RUNNERS_AND_COMMITTEE, SCHEDULE_WRITERS } from '../../../shared/meetings/access';
+import { checkIn, myAttendance } from '../../../shared/meetings/routes';
 import { createNotice } from '../../../shared/notices/routes';
 import { createMember, importMembers, listMembers, orgTree, updateMember } from '../../../shared/org/routes';
 import { createStudyItem, studyCompletions, studyStats } from '../../../shared/study/routes';
@@ -20,15 +17,17 @@ const PAGE_ROLES: Partial<Record<PageName, readonly Role[]>> = {
   checkin: checkIn.access,
   checkinResult: checkIn.access,
   myAttendance: myAttendance.access,
-  activityCreate: createActivity.access,
-  activityQr: activityQr.access,
-  activityBoard: activityBoard.access,
-  leaveRequest: requestLeave.access,
-  checkout: checkOut.access,
-  leaveApprovals: decideLeave.access,
-  nightStudySchedule: putNightStudySchedule.access,
-  meetingRecord: saveRecord.access,
-  meetingStats: meetingStats.access,
+  activityCreate: RUNNERS,
+  activityQr: RUNNERS,
+  activityBoard: RUNNERS_AND_COMMITTEE,
+  // The secretaries' meeting routes by their shared access lists (shared/meetings/access.ts), not their route
+  // modules: those carry schemas the main package need not load.
+  leaveRequest: MEMBERS,
+  checkout: MEMBERS,
+  leaveApprovals: RUNNERS,
+  nightStudySchedule: SCHEDULE_WRITERS,
+  meetingRecord: RUNNERS,
+  meetingStats: RUNNERS_AND_COMMITTEE,
   orgTree: orgTree.access,
   orgActivities: orgTree.access,
   roster: listMembers.access,

@@ -13,36 +13,44 @@ const SCAN_EVERY_MS = 200;
 /** Frames are decoded at most this wide: a QR filling a third of the picture still has ~5 px modules. */
 const DECODE_WIDTH = 640;
 
-export const SCANNER_MESSAGES = {
-  denied: '未获得相机权限，无法扫码。请在浏览器设置中允许使用相机，或改用签到码签到',
-  noCamera: '没有找到可用的相机，请改用签到码签到',
-  unsupported: '当前浏览器无法打开相机扫码，请改用签到码签到',
-  failed: '相机打开失败，请重试或改用签到码签到',
-} as const;
+/** What the camera's failures say, for 签到 or 签退 (the code the member can type instead). */
+export function scannerMessages(word: ScanWord) {
+  const instead = `改用${word}码${word}`;
+  return {
+    denied: `未获得相机权限，无法扫码。请在浏览器设置中允许使用相机，或${instead}`,
+    noCamera: `没有找到可用的相机，请${instead}`,
+    unsupported: `当前浏览器无法打开相机扫码，请${instead}`,
+    failed: `相机打开失败，请重试或${instead}`,
+  } as const;
+}
+
+export type ScanWord = '签到' | '签退';
 
 interface H5ScannerProps {
+  /** What the scanned code is for (default 签到): the hint and the failure messages say it. */
+  word?: ScanWord;
   onPayload(payload: string): void;
   /** The camera cannot be used: a Chinese message for the person; the panel closes the scanner. */
   onFail(message: string): void;
   onCancel(): void;
 }
 
-function failureMessage(caught: unknown): string {
+function failureMessage(caught: unknown, messages: ReturnType<typeof scannerMessages>): string {
   const name = (caught as { name?: string })?.name ?? '';
   if (name === 'NotAllowedError' || name === 'SecurityError' || name === 'PermissionDeniedError') {
-    return SCANNER_MESSAGES.denied;
+    return messages.denied;
   }
   if (name === 'NotFoundError' || name === 'OverconstrainedError' || name === 'DevicesNotFoundError') {
-    return SCANNER_MESSAGES.noCamera;
+    return messages.noCamera;
   }
-  return SCANNER_MESSAGES.failed;
+  return messages.failed;
 }
 
-export default function H5Scanner({ onPayload, onFail, onCancel }: H5ScannerProps) {
+export default function H5Scanner({ word = '签到', onPayload, onFail, onCancel }: H5ScannerProps) {
   const videoRef = useRef<HTMLVideoElement | null>(null);
-  // The latest callbacks, so the camera effect runs once per opening.
-  const handlers = useRef({ onPayload, onFail });
-  handlers.current = { onPayload, onFail };
+  // The latest callbacks and words, so the camera effect runs once per opening.
+  const handlers = useRef({ onPayload, onFail, messages: scannerMessages(word) });
+  handlers.current = { onPayload, onFail, messages: scannerMessages(word) };
 
   useEffect(() => {
     let stopped = false;
@@ -58,7 +66,7 @@ export default function H5Scanner({ onPayload, onFail, onCancel }: H5ScannerProp
     async function start() {
       const media = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
       if (!media?.getUserMedia) {
-        handlers.current.onFail(SCANNER_MESSAGES.unsupported);
+        handlers.current.onFail(handlers.current.messages.unsupported);
         return;
       }
       try {
@@ -98,7 +106,7 @@ export default function H5Scanner({ onPayload, onFail, onCancel }: H5ScannerProp
       } catch (caught) {
         const wasStopped = stopped;
         stop();
-        if (!wasStopped) handlers.current.onFail(failureMessage(caught));
+        if (!wasStopped) handlers.current.onFail(failureMessage(caught, handlers.current.messages));
       }
     }
 
@@ -112,7 +120,9 @@ export default function H5Scanner({ onPayload, onFail, onCancel }: H5ScannerProp
         <video ref={videoRef} className="h5-scanner-video" muted playsInline autoPlay />
         <View className="h5-scanner-target" />
       </View>
-      <Text className="h5-scanner-hint">将书记手机上的二维码放入框内，识别后自动签到</Text>
+      <Text className="h5-scanner-hint">
+        将书记手机上的{word}二维码放入框内，识别后自动{word}
+      </Text>
       <ActionButton kind="plain" onClick={onCancel}>
         取消扫码
       </ActionButton>

@@ -19,6 +19,9 @@ const IS_H5 = process.env.TARO_ENV === 'h5';
 /** What the member gives: the scanned or pasted payload, or the 6-digit code typed from the secretary's screen. */
 export type CheckinEntry = { readonly qr: string } | { readonly code: string };
 
+/** A check-in as submitted: a code, or none where the meeting allows checking in from the app (`allowInApp`). */
+export type CheckinSubmission = CheckinEntry | { readonly inApp: true };
+
 /**
  * Which check-in this phone just created (201), so the result page can say 签到成功 rather than 已签到. Kept in
  * memory, never in the URL: the result page reads the check-in itself from the server (issue #7 item 7).
@@ -57,10 +60,12 @@ export function useCheckin() {
     return currentLocation();
   }
 
-  async function submit(target: CheckinTarget, given: CheckinEntry, options: { replacePage?: boolean } = {}) {
+  async function submit(target: CheckinTarget, given: CheckinSubmission, options: { replacePage?: boolean } = {}) {
     if (inFlight.current) return;
-    const entry: CheckinEntry = 'code' in given ? { code: normalizeCode(given.code) } : { qr: given.qr.trim() };
-    const missing = missingEntryMessage(entry);
+    // In the app: an empty body (DESIGN §5.2: both may be omitted only when `allowInApp`).
+    const entry: CheckinEntry | null =
+      'inApp' in given ? null : 'code' in given ? { code: normalizeCode(given.code) } : { qr: given.qr.trim() };
+    const missing = entry ? missingEntryMessage(entry) : null;
     if (missing) {
       setError(missing);
       return;
@@ -71,7 +76,7 @@ export function useCheckin() {
     setLocationDenied(false);
     try {
       const location = await locate(target);
-      const body = location ? { ...entry, location } : entry;
+      const body = { ...entry, ...(location ? { location } : {}) };
       const result = await meetingsApi.checkIn(target.id, body, newIdempotencyKey());
       justCreated = result.existed ? null : { activityId: target.id, checkinId: result.checkin.id };
       // Only the id: the result page asks the server what happened.

@@ -1,9 +1,17 @@
+import type { MeetingKind } from '../../../../../shared/meetings/kinds';
+import type { CreateActivityRequest } from '../../../../../shared/meetings/runner-schemas';
 import {
-  type CreateActivityRequest,
   DEFAULT_QR_SLOT_SECONDS,
+  MAX_MATERIAL_ITEMS,
   type QR_SLOT_CHOICES,
 } from '../../../../../shared/meetings/schemas';
 import { dayjs, toShanghai } from '../../../../../shared/time';
+
+/** A study item chosen as the meeting's material (the title is for the chip). */
+export interface MaterialChoice {
+  readonly id: string;
+  readonly title: string;
+}
 
 export interface ActivityForm {
   title: string;
@@ -19,6 +27,13 @@ export interface ActivityForm {
   radius: string;
   /** How often the QR code changes: 30 s, or 10 s for a large meeting (a forwarded code dies sooner). */
   qrSlotSeconds: QrSlotChoice;
+  /** 会议类型 (default 主题党日), 议题, 主持人, 学习材料 (for 补学), 签退 and in-app check-in. */
+  kind: MeetingKind;
+  topic: string;
+  host: string;
+  materials: MaterialChoice[];
+  requireCheckout: boolean;
+  allowInApp: boolean;
 }
 
 export type QrSlotChoice = (typeof QR_SLOT_CHOICES)[number];
@@ -47,6 +62,12 @@ export function initialForm(nowMs = Date.now()): ActivityForm {
     lng: null,
     radius: String(DEFAULT_RADIUS_M),
     qrSlotSeconds: DEFAULT_QR_SLOT_SECONDS,
+    kind: 'theme_day',
+    topic: '',
+    host: '',
+    materials: [],
+    requireCheckout: false,
+    allowInApp: false,
   };
 }
 
@@ -55,20 +76,47 @@ export function shanghaiIso(date: string, time: string): string {
   return `${date}T${time}:00+08:00`;
 }
 
+/** What the meeting is about, beyond the title: only what was filled in (the defaults keep today's behaviour). */
+function meetingFields(form: ActivityForm): Partial<CreateActivityRequest> | string {
+  const topic = form.topic.trim();
+  const host = form.host.trim();
+  if ([...topic].length > 200) return '议题最多 200 个字';
+  if ([...host].length > 20) return '主持人姓名最多 20 个字';
+  if (form.materials.length > MAX_MATERIAL_ITEMS) return `学习材料最多 ${MAX_MATERIAL_ITEMS} 项`;
+  return {
+    kind: form.kind,
+    ...(topic ? { topic } : {}),
+    ...(host ? { host } : {}),
+    ...(form.materials.length ? { materialItemIds: form.materials.map((m) => m.id) } : {}),
+    ...(form.requireCheckout ? { requireCheckout: true } : {}),
+    ...(form.allowInApp ? { allowInApp: true } : {}),
+  };
+}
+
 /** The request, or the first thing a person must fix (Chinese). */
 export function toRequest(form: ActivityForm, orgId: string): CreateActivityRequest | string {
   const title = form.title.trim();
-  if (!title) return '请填写活动主题';
+  if (!title) return '请填写会议主题';
   if (title.length > 60) return '主题最多 60 个字';
   const startAt = shanghaiIso(form.date, form.start);
   const endAt = shanghaiIso(form.date, form.end);
   if (!dayjs(endAt).isAfter(dayjs(startAt))) return '结束时间须晚于开始时间';
+  const extra = meetingFields(form);
+  if (typeof extra === 'string') return extra;
   const { qrSlotSeconds } = form;
-  if (!form.withPlace) return { orgId, title, startAt, endAt, qrSlotSeconds };
+  if (!form.withPlace) return { orgId, title, startAt, endAt, qrSlotSeconds, ...extra };
   const name = form.placeName.trim();
   if (!name) return '请填写签到地点名称';
   if (form.lat === null || form.lng === null) return '请获取签到地点坐标：使用当前位置、输入坐标或选用最近用过的地点';
   const radiusM = Number(form.radius);
   if (!Number.isInteger(radiusM) || radiusM < 20 || radiusM > 5000) return '签到范围应为 20–5000 米的整数';
-  return { orgId, title, startAt, endAt, qrSlotSeconds, place: { name, lat: form.lat, lng: form.lng, radiusM } };
+  return {
+    orgId,
+    title,
+    startAt,
+    endAt,
+    qrSlotSeconds,
+    ...extra,
+    place: { name, lat: form.lat, lng: form.lng, radiusM },
+  };
 }

@@ -1,7 +1,7 @@
 import { Picker, Switch, Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import { newIdempotencyKey } from '../../../api/client';
-import { meetingsApi } from '../../../api/meetings';
+import { meetingAdminApi } from '../../../api/meeting-admin';
 import { ActionButton } from '../../../components/action-button';
 import { PageRoot } from '../../../components/page-root';
 import { TextField } from '../../../components/text-field';
@@ -10,6 +10,7 @@ import { replace } from '../../../lib/nav';
 import { rememberPlace } from '../../../lib/recent-places';
 import { useSession } from '../../../store/session';
 import { type ActivityForm, initialForm, QR_SLOT_OPTIONS, toRequest } from './form';
+import { AttendanceFields, KindChoice, TopicFields } from './meeting-fields';
 import { PlaceCoordinates, type PlacePick } from './place-coordinates';
 import './index.scss';
 
@@ -52,7 +53,7 @@ export default function CreateActivityPage() {
     setSubmitting(true);
     setError(null);
     try {
-      const { activity } = await meetingsApi.create(request, idempotencyKey.current);
+      const { activity } = await meetingAdminApi.create(request, idempotencyKey.current);
       if (request.place) rememberPlace(request.place);
       replace('activityQr', { id: activity.id });
     } catch (caught) {
@@ -64,7 +65,9 @@ export default function CreateActivityPage() {
 
   return (
     <PageRoot className="create-activity">
-      <Text className="section-title">活动信息（{member?.orgName ?? ''}）</Text>
+      <Text className="section-title">会议类型（{member?.orgName ?? ''}）</Text>
+      <KindChoice form={form} update={update} />
+      <Text className="section-title">会议信息</Text>
       <TextField
         label="主题"
         value={form.title}
@@ -72,10 +75,13 @@ export default function CreateActivityPage() {
         placeholder="如：11月主题党日"
         onInput={(title) => update({ title })}
       />
+      <TopicFields form={form} update={update} />
       <PickerField mode="date" label="日期" value={form.date} onChange={(date) => update({ date })} />
       <PickerField mode="time" label="开始时间" value={form.start} onChange={(start) => update({ start })} />
       <PickerField mode="time" label="结束时间" value={form.end} onChange={(end) => update({ end })} />
       <Text className="create-note">时间为北京时间；签到在开始前 30 分钟开放，开始后签到记为迟到。</Text>
+
+      <AttendanceFields form={form} update={update} />
 
       <Text className="section-title">签到码刷新</Text>
       <View className="create-choices">

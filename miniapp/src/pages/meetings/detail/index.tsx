@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
-import { activityBoard, activityQr } from '../../../../../shared/meetings/routes';
+import { RUNNERS, RUNNERS_AND_COMMITTEE } from '../../../../../shared/meetings/access';
+import { MEETING_KIND_NAMES } from '../../../../../shared/meetings/kinds';
 import type { ActivityDetailResponse, PlaceView } from '../../../../../shared/meetings/views';
-import { formatShanghai } from '../../../../../shared/time';
 import { meetingsApi } from '../../../api/meetings';
 import { ActionButton } from '../../../components/action-button';
 import { PageRoot } from '../../../components/page-root';
@@ -11,14 +11,8 @@ import { PHASE_LABELS, PHASE_TAG, timeRange } from '../../../lib/format';
 import { go } from '../../../lib/nav';
 import { useRemote } from '../../../lib/use-remote';
 import { hasAnyRole, useSession } from '../../../store/session';
-import { CheckinPanel } from '../components/checkin-panel';
+import { MyStanding, WINDOW_TEXT } from './my-standing';
 import './index.scss';
-
-const WINDOW_TEXT: Record<ActivityDetailResponse['window'], string> = {
-  not_open: '签到尚未开始（活动开始前 30 分钟开放）',
-  open: '签到进行中',
-  closed: '签到已结束',
-};
 
 /** Runners see the radius; members only the name (the server does not send them the geofence). */
 function placeText(place: PlaceView | null): string {
@@ -26,11 +20,56 @@ function placeText(place: PlaceView | null): string {
   return place.radiusM === undefined ? `${place.name}（需现场定位签到）` : `${place.name}（${place.radiusM} 米内签到）`;
 }
 
+function Line({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="detail-line">
+      <Text className="detail-label">{label}</Text>
+      <Text className="detail-value">{value}</Text>
+    </View>
+  );
+}
+
+/** The meeting: what, when, where, who leads it — and, if cancelled, why. */
+function MeetingCard({ data }: { data: ActivityDetailResponse }) {
+  const { activity } = data;
+  const cancelled = activity.status === 'cancelled';
+  return (
+    <View className="card">
+      <View className="row">
+        <Text className="detail-title">{activity.title}</Text>
+        {cancelled ? (
+          <Text className="tag">已取消</Text>
+        ) : (
+          <Text className={PHASE_TAG[data.phase]}>{PHASE_LABELS[data.phase]}</Text>
+        )}
+      </View>
+      {cancelled ? (
+        <View className="detail-cancelled">
+          <Text className="detail-cancelled-title">本次会议已取消</Text>
+          <Text className="detail-cancelled-reason">原因：{activity.cancelReason ?? '未填写'}</Text>
+        </View>
+      ) : null}
+      <Line label="类型" value={MEETING_KIND_NAMES[activity.kind] ?? activity.kind} />
+      {activity.topic ? <Line label="议题" value={activity.topic} /> : null}
+      {activity.host ? <Line label="主持人" value={activity.host} /> : null}
+      <Line label="时间" value={timeRange(activity.startAt, activity.endAt)} />
+      <Line label="地点" value={placeText(activity.place)} />
+      <Line label="支部" value={activity.orgName} />
+      {cancelled ? null : (
+        <Line
+          label="签到"
+          value={`${WINDOW_TEXT[data.window]} · 已签到 ${activity.checkedIn} 人${activity.requireCheckout ? ' · 需签退' : ''}`}
+        />
+      )}
+    </View>
+  );
+}
+
 export default function ActivityDetailPage() {
   const id = useRouter().params.id ?? '';
   const member = useSession((state) => state.member);
   const detail = useRemote(() => meetingsApi.get(id), { immediate: false });
-  // Reload whenever the page shows: coming back from the result page must show 已签到.
+  // Reload whenever the page shows: coming back from the result, 签退 or leave page must show the change.
   useDidShow(() => void detail.reload());
 
   const data = detail.data;
@@ -45,55 +84,18 @@ export default function ActivityDetailPage() {
       >
         {data ? (
           <>
-            <View className="card">
-              <View className="row">
-                <Text className="detail-title">{data.activity.title}</Text>
-                <Text className={PHASE_TAG[data.phase]}>{PHASE_LABELS[data.phase]}</Text>
-              </View>
-              <View className="detail-line">
-                <Text className="detail-label">时间</Text>
-                <Text className="detail-value">{timeRange(data.activity.startAt, data.activity.endAt)}</Text>
-              </View>
-              <View className="detail-line">
-                <Text className="detail-label">地点</Text>
-                <Text className="detail-value">{placeText(data.activity.place)}</Text>
-              </View>
-              <View className="detail-line">
-                <Text className="detail-label">支部</Text>
-                <Text className="detail-value">{data.activity.orgName}</Text>
-              </View>
-              <View className="detail-line">
-                <Text className="detail-label">签到</Text>
-                <Text className="detail-value">
-                  {WINDOW_TEXT[data.window]} · 已签到 {data.activity.checkedIn} 人
-                </Text>
-              </View>
-            </View>
+            <MeetingCard data={data} />
 
             <Text className="section-title">我的签到</Text>
             <View className="card">
-              {data.myCheckin ? (
-                <View className="detail-mine">
-                  <Text className="detail-mine-status">已签到</Text>
-                  {data.myCheckin.late ? (
-                    <Text className="tag tag--warn">迟到</Text>
-                  ) : (
-                    <Text className="tag tag--ok">准时</Text>
-                  )}
-                  <Text className="muted">签到时间 {formatShanghai(data.myCheckin.at, 'M月D日 HH:mm:ss')}</Text>
-                </View>
-              ) : data.window === 'open' ? (
-                <CheckinPanel
-                  target={{ id: data.activity.id, title: data.activity.title, place: data.activity.place }}
-                />
-              ) : (
-                <Text className="muted">未签到 · {WINDOW_TEXT[data.window]}</Text>
-              )}
+              <MyStanding data={data} onChanged={() => void detail.reload()} />
             </View>
 
-            {hasAnyRole(member, activityQr.access) || hasAnyRole(member, activityBoard.access) ? (
+            {/* 会议纪要 (minutes and photos): the record's summary goes here, from the record pages' own component. */}
+
+            {hasAnyRole(member, RUNNERS_AND_COMMITTEE) ? (
               <View className="actions">
-                {hasAnyRole(member, activityQr.access) ? (
+                {hasAnyRole(member, RUNNERS) ? (
                   <ActionButton onClick={() => go('activityQr', { id })}>显示签到二维码</ActionButton>
                 ) : null}
                 <ActionButton kind="secondary" onClick={() => go('activityBoard', { id })}>

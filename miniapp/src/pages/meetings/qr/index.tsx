@@ -1,7 +1,8 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import qrcode from 'qrcode-generator';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { checkoutWindow } from '../../../../../shared/meetings/attendee-rules';
 import type { ActivityDetailResponse } from '../../../../../shared/meetings/views';
 import { formatShanghai } from '../../../../../shared/time';
 import { meetingsApi } from '../../../api/meetings';
@@ -29,9 +30,23 @@ function spacedCode(code: string): string {
   return `${code.slice(0, 3)} ${code.slice(3)}`;
 }
 
-const CLOSED_TEXT: Record<Exclude<ActivityDetailResponse['window'], 'open'>, { tag: string; hint: string }> = {
-  not_open: { tag: '未开始', hint: '签到在活动开始前 30 分钟开放，届时这里显示签到二维码和签到码' },
-  closed: { tag: '已结束', hint: '活动已结束，签到已关闭' },
+type Purpose = 'checkin' | 'checkout';
+type ClosedText = Record<Exclude<ActivityDetailResponse['window'], 'open'>, { tag: string; hint: string }>;
+
+const CLOSED_TEXT: Record<Purpose, ClosedText> = {
+  checkin: {
+    not_open: { tag: '未开始', hint: '签到在活动开始前 30 分钟开放，届时这里显示签到二维码和签到码' },
+    closed: { tag: '已结束', hint: '活动已结束，签到已关闭' },
+  },
+  checkout: {
+    not_open: { tag: '未开始', hint: '签退在会议开始后开放，会议结束时请党员扫签退码' },
+    closed: { tag: '已关闭', hint: '签退已关闭（会议结束 30 分钟后）' },
+  },
+};
+
+const WORDS: Record<Purpose, { title: string; code: string }> = {
+  checkin: { title: '请党员扫码签到', code: '签到码' },
+  checkout: { title: '请党员扫码签退', code: '签退码' },
 };
 
 /**
@@ -41,9 +56,24 @@ const CLOSED_TEXT: Record<Exclude<ActivityDetailResponse['window'], 'open'>, { t
 export default function ActivityQrPage() {
   const id = useRouter().params.id ?? '';
   const detail = useRemote(() => meetingsApi.get(id));
-  const open = detail.data?.window === 'open';
-  const { qr, error, secondsLeft, screenOn, retry } = useRotatingQr(id, open);
+  const [purpose, setPurpose] = useState<Purpose>('checkin');
+  const activity = detail.data?.activity;
+  const withCheckout = !!activity?.requireCheckout;
+  // 签退 opens at the start and closes 30 minutes after the end (rechecked with the detail every 30 s).
+  const codeWindow =
+    purpose === 'checkout' && activity
+      ? checkoutWindow(activity.startAt, activity.endAt, Date.now())
+      : detail.data?.window;
+  const open = codeWindow === 'open';
+  const { qr, error, secondsLeft, screenOn, retry } = useRotatingQr(id, open, purpose);
   const image = useMemo(() => (qr ? qrDataUrl(qr.payload) : null), [qr]);
+
+  // Opened after the end of a meeting with 签退: the 签退码 is the one still wanted.
+  const loaded = !!detail.data;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: decided once, when the meeting first arrives.
+  useEffect(() => {
+    if (detail.data?.activity.requireCheckout && detail.data.window === 'closed') setPurpose('checkout');
+  }, [loaded]);
 
   useEffect(() => {
     const timer = setInterval(() => void detail.reload(), WINDOW_RECHECK_MS);
@@ -57,8 +87,8 @@ export default function ActivityQrPage() {
       .catch(() => Taro.showToast({ title: '复制失败，请长按选择', icon: 'none' }));
   }
 
-  const activity = detail.data?.activity;
-  const closed = detail.data && detail.data.window !== 'open' ? CLOSED_TEXT[detail.data.window] : null;
+  const closed = codeWindow && codeWindow !== 'open' ? CLOSED_TEXT[purpose][codeWindow] : null;
+  const words = WORDS[purpose];
   return (
     <PageRoot className="activity-qr">
       <StatusView
@@ -79,6 +109,19 @@ export default function ActivityQrPage() {
             </Text>
           </View>
         ) : null}
+        {withCheckout ? (
+          <View className="qr-purposes">
+            {(['checkin', 'checkout'] as const).map((value) => (
+              <View
+                key={value}
+                className={`qr-purpose${purpose === value ? ' qr-purpose--on' : ''}`}
+                onClick={() => setPurpose(value)}
+              >
+                {WORDS[value].code}
+              </View>
+            ))}
+          </View>
+        ) : null}
         {closed ? (
           <View className="card qr-card qr-card--closed">
             <Text className="qr-closed-tag">{closed.tag}</Text>
@@ -87,9 +130,9 @@ export default function ActivityQrPage() {
         ) : null}
         {!closed && qr && image ? (
           <View className="card qr-card">
-            <Text className="qr-title">请党员扫码签到</Text>
+            <Text className="qr-title">{words.title}</Text>
             <Image className="qr-image" src={image} mode="aspectFit" />
-            <Text className="qr-code-label">签到码</Text>
+            <Text className="qr-code-label">{words.code}</Text>
             <Text className="qr-code">{spacedCode(qr.code)}</Text>
             <Text className="qr-countdown">{secondsLeft > 0 ? `${secondsLeft} 秒后自动更新` : '正在更新…'}</Text>
             {screenOn === 'unsupported' ? (

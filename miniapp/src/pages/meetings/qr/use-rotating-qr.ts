@@ -1,6 +1,6 @@
 import { useDidHide, useDidShow, useUnload } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
-import { meetingsApi } from '../../../api/meetings';
+import { meetingAdminApi } from '../../../api/meeting-admin';
 import { errorMessage } from '../../../lib/errors';
 import { keepScreenOn, type ScreenOn } from '../../../lib/keep-screen-on';
 
@@ -22,12 +22,14 @@ const RETRY_DELAY_MS = 3000;
  * 10 s for an activity with `qrSlotSeconds: 10`), only while the page is shown and `enabled` (the check-in
  * window is open: no live code outside it). `secondsLeft` counts down to the next code.
  */
-export function useRotatingQr(activityId: string, enabled: boolean) {
+export function useRotatingQr(activityId: string, enabled: boolean, purpose: 'checkin' | 'checkout' = 'checkin') {
   const [qr, setQr] = useState<QrState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const active = useRef(false);
+  const purposeRef = useRef(purpose);
+  purposeRef.current = purpose;
 
   function stop() {
     active.current = false;
@@ -39,7 +41,10 @@ export function useRotatingQr(activityId: string, enabled: boolean) {
     if (!active.current) return;
     let delay = RETRY_DELAY_MS;
     try {
-      const next = await meetingsApi.qr(activityId);
+      const asked = purposeRef.current;
+      const next = await meetingAdminApi.qr(activityId, asked);
+      // Switched meanwhile: the new purpose's own fetch is already under way.
+      if (asked !== purposeRef.current) return;
       setQr(next);
       setError(null);
       delay = Math.min(MAX_DELAY_MS, Math.max(MIN_DELAY_MS, Date.parse(next.refreshAt) - Date.now() + 200));
@@ -60,7 +65,7 @@ export function useRotatingQr(activityId: string, enabled: boolean) {
   useDidHide(() => setShown(false));
   useUnload(stop);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: start/stop read refs; only these two switch it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: start/stop read refs; only these three switch it.
   useEffect(() => {
     if (shown && enabled) start();
     else {
@@ -68,7 +73,11 @@ export function useRotatingQr(activityId: string, enabled: boolean) {
       if (!enabled) setQr(null);
     }
     return stop;
-  }, [shown, enabled]);
+  }, [shown, enabled, purpose]);
+
+  // Another purpose: never show the previous purpose's code while the new one loads.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of purpose clears the code.
+  useEffect(() => setQr(null), [purpose]);
 
   useEffect(() => {
     const tick = setInterval(() => setNow(Date.now()), 1000);

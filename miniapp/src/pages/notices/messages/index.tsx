@@ -30,6 +30,7 @@ export default function MyMessagesPage() {
       void markMessageRead(message.id);
     }
     if (message.ref?.type === 'notice') go('noticeDetail', { id: message.ref.id });
+    else if (message.ref?.type === 'activity') go('activityDetail', { id: message.ref.id });
   }
 
   return (

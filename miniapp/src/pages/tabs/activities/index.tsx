@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { createActivity } from '../../../../../shared/meetings/routes';
+import { RUNNERS } from '../../../../../shared/meetings/access';
 import type { OrgNode } from '../../../../../shared/org/schemas';
 import { ActionButton } from '../../../components/action-button';
 import { BranchPicker, useBranchChoices } from '../../../components/branch-picker';
@@ -20,7 +20,7 @@ export default function ActivitiesPage() {
   const committee = hasAnyRole(member, ['committee']);
   return (
     <PageRoot className="activities">
-      {hasAnyRole(member, createActivity.access) ? (
+      {hasAnyRole(member, RUNNERS) ? (
         <View className="actions activities-create">
           <ActionButton onClick={() => go('activityCreate')}>＋ 发起活动</ActionButton>
         </View>

@@ -11,6 +11,7 @@ import { useRemote } from '../../../lib/use-remote';
 import { hasAnyRole } from '../../../store/session';
 import { useUnreadBadge } from '../../../store/unread';
 import { CommitteeBranches, loadOverview } from './branches';
+import { NightStudyCard } from './night-study';
 import { LatestNotices, loadLatestNotices } from './notices';
 import { loadTodayActivities } from './today';
 import './index.scss';
@@ -64,6 +65,14 @@ export default function HomePage() {
           </View>
         ))}
       </View>
+
+      {today.data?.nightStudy ? (
+        <NightStudyCard
+          detail={today.data.nightStudy.detail}
+          thisWeek={today.data.nightStudy.thisWeek}
+          onChanged={() => void today.reload()}
+        />
+      ) : null}
 
       <LatestNotices notices={notices} />
 
