@@ -1,5 +1,5 @@
 /** A member's standing at a meeting as the board and the meeting page show it. */
-import { type AttendeeFacts, boardStatus } from '../../shared/meetings/attendee';
+import { type AttendeeFacts, type AttendeeLeave, boardStatus } from '../../shared/meetings/attendee';
 import type { AttendeeView } from '../../shared/meetings/views';
 import type { AttendeeRecord } from './attendees-store';
 import type { ActivityRecord } from './store';
@@ -19,18 +19,19 @@ export function toAttendeeView(
     ...(attendee.manual ? { manual: attendee.manual } : {}),
     ...(attendee.checkedOutAt ? { checkedOutAt: attendee.checkedOutAt } : {}),
     ...(attendee.madeUpAt ? { madeUpAt: attendee.madeUpAt } : {}),
-    ...(leave
-      ? {
-          leave: {
-            id: leave.id,
-            status: leave.status,
-            reason: leave.reason,
-            requestedAt: leave.requestedAt,
-            ...(leave.decidedAt ? { decidedAt: leave.decidedAt } : {}),
-            ...(leave.decidedByName ? { decidedByName: leave.decidedByName } : {}),
-            ...(leave.comment ? { comment: leave.comment } : {}),
-          },
-        }
-      : {}),
+    ...(leave ? { leave: leaveFacts(leave) } : {}),
+  };
+}
+
+/** A leave as every view shows it: its request and, once decided, the decision (who, when, why). */
+export function leaveFacts(leave: AttendeeLeave) {
+  return {
+    id: leave.id,
+    status: leave.status,
+    reason: leave.reason,
+    requestedAt: leave.requestedAt,
+    ...(leave.decidedAt ? { decidedAt: leave.decidedAt } : {}),
+    ...(leave.decidedByName ? { decidedByName: leave.decidedByName } : {}),
+    ...(leave.comment ? { comment: leave.comment } : {}),
   };
 }

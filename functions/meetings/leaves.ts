@@ -9,6 +9,7 @@ import type { Leave } from '../../shared/meetings/views';
 import { formatShanghai } from '../../shared/time';
 import { newId } from '../commons/ids';
 import { messageItems } from '../messages/outbox';
+import { leaveFacts } from './attendee-view';
 import { changeAttendee } from './attendees';
 import {
   type AttendeeRecord,
@@ -25,16 +26,10 @@ export function toLeave(attendee: AttendeeRecord, activity?: Pick<ActivityRecord
   const { leave } = attendee;
   if (!leave) return null;
   return {
-    id: leave.id,
+    ...leaveFacts(leave),
     activityId: attendee.activityId,
     memberId: attendee.memberId,
     name: attendee.name,
-    status: leave.status,
-    reason: leave.reason,
-    requestedAt: leave.requestedAt,
-    ...(leave.decidedAt ? { decidedAt: leave.decidedAt } : {}),
-    ...(leave.decidedByName ? { decidedByName: leave.decidedByName } : {}),
-    ...(leave.comment ? { comment: leave.comment } : {}),
     title: activity?.title ?? attendee.title,
     startAt: activity?.startAt ?? attendee.startAt,
   };

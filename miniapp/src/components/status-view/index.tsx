@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { FailureKind } from '../../lib/errors';
 import { back, restart } from '../../lib/nav';
+import type { Remote } from '../../lib/use-remote';
 import { useSession } from '../../store/session';
 import './index.scss';
 
@@ -15,6 +16,17 @@ interface StatusViewProps {
   hasData: boolean;
   onRetry(): void;
   children?: ReactNode;
+}
+
+/** StatusView's props for one `useRemote` read: `<StatusView {...remoteStatus(detail)}>`. */
+export function remoteStatus(remote: Remote<unknown>): Omit<StatusViewProps, 'children'> {
+  return {
+    loading: remote.loading,
+    error: remote.error,
+    failure: remote.failure,
+    hasData: remote.data !== undefined && remote.data !== null,
+    onRetry: () => void remote.reload(),
+  };
 }
 
 /** Every screen's three states: first load, failure with 重试, and the content. */

@@ -5,7 +5,7 @@ import { formatShanghai } from '../../../../../shared/time';
 import { meetingsApi } from '../../../api/meetings';
 import { ActionButton } from '../../../components/action-button';
 import { PageRoot } from '../../../components/page-root';
-import { StatusView } from '../../../components/status-view';
+import { remoteStatus, StatusView } from '../../../components/status-view';
 import { timeRange } from '../../../lib/format';
 import { restart } from '../../../lib/nav';
 import { useRemote } from '../../../lib/use-remote';
@@ -40,13 +40,7 @@ export default function CheckoutPage() {
 
   return (
     <PageRoot className="checkout">
-      <StatusView
-        loading={detail.loading}
-        error={detail.error}
-        failure={detail.failure}
-        hasData={!!data}
-        onRetry={() => void detail.reload()}
-      >
+      <StatusView {...remoteStatus(detail)}>
         {data ? (
           <>
             <View className="card">

@@ -1,16 +1,15 @@
 import { Text, View } from '@tarojs/components';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { RUNNERS, RUNNERS_AND_COMMITTEE } from '../../../../../shared/meetings/access';
 import { MEETING_KIND_NAMES } from '../../../../../shared/meetings/kinds';
 import type { ActivityDetailResponse, PlaceView } from '../../../../../shared/meetings/views';
-import { meetingsApi } from '../../../api/meetings';
 import { ActionButton } from '../../../components/action-button';
 import { PageRoot } from '../../../components/page-root';
-import { StatusView } from '../../../components/status-view';
+import { remoteStatus, StatusView } from '../../../components/status-view';
 import { PHASE_LABELS, PHASE_TAG, timeRange } from '../../../lib/format';
 import { go } from '../../../lib/nav';
-import { useRemote } from '../../../lib/use-remote';
 import { hasAnyRole, useSession } from '../../../store/session';
+import { useMeetingDetail } from '../components/use-meeting';
 import { MyStanding, WINDOW_TEXT } from './my-standing';
 import './index.scss';
 
@@ -68,20 +67,12 @@ function MeetingCard({ data }: { data: ActivityDetailResponse }) {
 export default function ActivityDetailPage() {
   const id = useRouter().params.id ?? '';
   const member = useSession((state) => state.member);
-  const detail = useRemote(() => meetingsApi.get(id), { immediate: false });
-  // Reload whenever the page shows: coming back from the result, 签退 or leave page must show the change.
-  useDidShow(() => void detail.reload());
+  const detail = useMeetingDetail(id);
 
   const data = detail.data;
   return (
     <PageRoot className="activity-detail">
-      <StatusView
-        loading={detail.loading}
-        error={detail.error}
-        failure={detail.failure}
-        hasData={!!data}
-        onRetry={() => void detail.reload()}
-      >
+      <StatusView {...remoteStatus(detail)}>
         {data ? (
           <>
             <MeetingCard data={data} />

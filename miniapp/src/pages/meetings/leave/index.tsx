@@ -1,5 +1,5 @@
 import { Text, Textarea, View } from '@tarojs/components';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { MEETING_KIND_NAMES } from '../../../../../shared/meetings/kinds';
 import { LeaveRequest } from '../../../../../shared/meetings/member-routes';
@@ -8,12 +8,12 @@ import { newIdempotencyKey } from '../../../api/client';
 import { meetingsApi } from '../../../api/meetings';
 import { ActionButton } from '../../../components/action-button';
 import { PageRoot } from '../../../components/page-root';
-import { StatusView } from '../../../components/status-view';
+import { remoteStatus, StatusView } from '../../../components/status-view';
 import { errorMessage } from '../../../lib/errors';
 import { timeRange } from '../../../lib/format';
-import { useRemote } from '../../../lib/use-remote';
 import { backToMeeting } from '../components/back-to-meeting';
 import { LeaveStatus } from '../components/leave-status';
+import { useMeetingDetail } from '../components/use-meeting';
 import './index.scss';
 
 const REASON_MAX = 200;
@@ -30,19 +30,12 @@ function closedReason({ activity, phase, me }: ActivityDetailResponse): string |
 /** 请假 (?id=): a reason before the start; once asked, the request and the secretary's decision. */
 export default function LeaveRequestPage() {
   const id = useRouter().params.id ?? '';
-  const detail = useRemote(() => meetingsApi.get(id), { immediate: false });
-  useDidShow(() => void detail.reload());
+  const detail = useMeetingDetail(id);
   const data = detail.data;
 
   return (
     <PageRoot className="leave-request">
-      <StatusView
-        loading={detail.loading}
-        error={detail.error}
-        failure={detail.failure}
-        hasData={!!data}
-        onRetry={() => void detail.reload()}
-      >
+      <StatusView {...remoteStatus(detail)}>
         {data ? (
           <>
             <View className="card">
