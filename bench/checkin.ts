@@ -4,15 +4,17 @@
  */
 import { Agent, request } from 'node:http';
 import { resolve } from 'node:path';
-import { dynamo } from '../functions/commons/dynamo';
 import { signToken } from '../functions/commons/tokens';
+import { consumedCapacity, transact } from '../functions/meetings/attendees-store';
 import { checkIn } from '../functions/meetings/checkin';
+import { ensureFrozen } from '../functions/meetings/expected';
 import { createActivity } from '../functions/meetings/lifecycle';
-import { checkinTransaction, consumedCapacity, getActivity, listCheckins } from '../functions/meetings/store';
-import { activeMemberCheck, createMember, createOrg, type OrgRecord } from '../functions/org/service';
+import { type ActivityRecord, getActivity, listCheckins } from '../functions/meetings/store';
+import { createMember, createOrg, type OrgRecord } from '../functions/org/service';
 import { withIdChecksum } from '../shared/org/rules';
 import { h5FirstLoadKb } from './h5-first-load';
 import { measureImportBomb } from './import-bomb';
+import { rawCheckinItems } from './meetings-raw';
 import { bundleSizes, weappMainPackageKb } from './sizes';
 import { runBench } from './stack';
 
@@ -53,7 +55,12 @@ runBench('checkin', async ({ api }) => {
       orgPath: branch.path,
       roles: ['member' as const, 'secretary' as const],
     };
-    const newActivity = async (title: string) => (await createActivity({ ...window, title }, organiser, now)).id;
+    // Each activity has begun and its expected set is fixed before anything is timed, as at a meeting's start
+    // (the first access writes a blank attendee per member once: functions/meetings/expected.ts).
+    const newActivity = async (title: string) => {
+      const created = await createActivity({ ...window, title }, organiser, now);
+      return (await ensureFrozen(created, Date.now())).id;
+    };
     // Real roster members: the check-in's ConditionCheck holds each one to the roster (issue #6).
     const memberIds = new Map<string, string>();
     await enrolMembers(branch, ['seq', 'burst', 'cost'], [SEQUENTIAL + WARMUP, BURST_MEMBERS, 20], memberIds);
@@ -73,21 +80,14 @@ runBench('checkin', async ({ api }) => {
       });
       return ((await response.json()) as { payload: string }).payload;
     };
-    // The raw operation is the very transaction the API issues: check-in, counters, the member's ConditionCheck.
-    const rawCheckin = (activityId: string, label: string) =>
-      dynamo().send(
-        checkinTransaction(
-          {
-            id: `c-${label}`,
-            activityId,
-            memberId: memberId(label),
-            name: label,
-            at: new Date().toISOString(),
-            late: true,
-          },
-          activeMemberCheck(memberId(label), branch.id),
-        ),
-      );
+    // The raw operation is the very transaction the API issues: the attendee, the meeting's and the month's
+    // counters, the member's ConditionCheck (bench/meetings-raw.ts builds it with the service's own items).
+    const frozen = new Map<string, ActivityRecord>();
+    const rawCheckin = async (activityId: string, label: string) => {
+      if (!frozen.has(activityId)) frozen.set(activityId, (await getActivity(activityId, true))!);
+      const items = rawCheckinItems(frozen.get(activityId)!, { id: memberId(label), name: `党员${label}` });
+      if (await transact(items)) throw new Error(`raw check-in ${label} refused`);
+    };
     const apiCheckin = (activityId: string, bearer: string, qr: string) =>
       post(`${api.url}/v1/activities/${activityId}/checkins`, bearer, JSON.stringify({ qr }));
 
@@ -147,6 +147,11 @@ runBench('checkin', async ({ api }) => {
       if (!outcome.created) throw new Error('cost check-in was not new');
     }
     const wcuPerCheckin = consumedCapacity.write / COST_SAMPLES;
+    // The same transaction issued raw: what a check-in must cost (issue 9 added the month's aggregate to it).
+    const rawCostActivity = await newActivity('raw cost');
+    consumedCapacity.write = 0;
+    for (let i = 0; i < COST_SAMPLES; i++) await rawCheckin(rawCostActivity, `burst-${i}`);
+    const rawWcu = consumedCapacity.write / COST_SAMPLES;
 
     // 4. The roster import bomb (issue #6): how long the event loop stalls while it is refused.
     const importFigures = await measureImportBomb();
@@ -180,7 +185,9 @@ runBench('checkin', async ({ api }) => {
         stored === BURST_MEMBERS && aggregate === BURST_MEMBERS && fivexx === 0 && tapsPerS / rawPerS >= 0.7,
       wcu_per_checkin: round(wcuPerCheckin),
       wcu_per_checkin_with_member_check: round(wcuPerCheckin),
-      cost_target_met: wcuPerCheckin <= 6,
+      raw_txn_wcu: round(rawWcu),
+      // Issue 3's ≤ 6, and no more than the very transaction costs raw (issue 9 put the month's aggregate in it).
+      cost_target_met: wcuPerCheckin <= 6 && wcuPerCheckin <= rawWcu,
       ...importFigures,
       import_target_met:
         importFigures.import_bomb_max_block_ms <= 1000 && importFigures.import_max_allowed_max_block_ms <= 1000,

@@ -37,16 +37,19 @@ async function timed(
   return { seconds: (performance.now() - started) / 1000, conflicts };
 }
 
+/** A late check-in's transaction as functions/meetings/checkin.ts issues it on a frozen meeting. */
+export function rawCheckinItems(activity: ActivityRecord, member: Pick<MemberRecord, 'id' | 'name'>) {
+  const blank = blankAttendee(activity, member);
+  const after = { ...blank, id: `c-raw-${member.id}`, at: new Date().toISOString(), late: true, version: 2 };
+  return [
+    attendeePut(after, blank, true),
+    ...counterUpdates(activity, { checkedIn: 1, late: 1 }, activityCondition(activity)),
+    activeMemberCheck(member.id, activity.orgId),
+  ];
+}
+
 export function rawCheckins(activity: ActivityRecord, members: readonly MemberRecord[], concurrency: number) {
-  return timed(members, concurrency, (member) => {
-    const blank = blankAttendee(activity, member);
-    const after = { ...blank, id: `c-raw-${member.id}`, at: new Date().toISOString(), late: true, version: 2 };
-    return [
-      attendeePut(after, blank, true),
-      ...counterUpdates(activity, { checkedIn: 1, late: 1 }, activityCondition(activity)),
-      activeMemberCheck(member.id, activity.orgId),
-    ];
-  });
+  return timed(members, concurrency, (member) => rawCheckinItems(activity, member));
 }
 
 export function rawCheckouts(activity: ActivityRecord, members: readonly MemberRecord[], concurrency: number) {

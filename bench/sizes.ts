@@ -18,6 +18,8 @@ export async function bundleSizes(root: string): Promise<Record<string, number>>
       platform: 'node',
       target: 'node22',
       format: 'cjs',
+      // As CDK builds them (infra/functions.ts): Chinese text as UTF-8, not \u escapes.
+      charset: 'utf8',
       external: externalsFor(domain),
       write: false,
     });

@@ -3,12 +3,13 @@
  * 补签, 签退, leave, 补学), and leave references.
  *
  * Attendee  pk ACT#<activityId>  sk CHECKIN#<memberId>   (the check-in item of old, grown into the attendee)
- *           gsi1pk MEMBER#<memberId>#CHECKINS  gsi1sk <at>                   only once checked in (history)
  *           gsi2pk MEMBER#<memberId>#MEETINGS  gsi2sk <startAt>#<activityId> every attendee
  *   - one per (meeting, member) by key: created with attribute_not_exists, then changed only on its version,
  *     in ONE transaction with the counters the change moves (./aggregates.ts): counters equal a recount
  *   - one: GetItem (consistent); a meeting's attendees: Query pk, begins_with(sk, CHECKIN#)
- *   - a member's meetings of a month: Query GSI2, gsi2sk BETWEEN the month's instants
+ *   - a member's meetings of a month: Query GSI2, gsi2sk BETWEEN the month's instants. (Check-in items of old
+ *     also sat on GSI1 `MEMBER#<id>#CHECKINS`; attendees do not: one index each write costs less, and 我的签到
+ *     still reads the old ones there.)
  * LeaveRef  pk LEAVE#<leaveId>  sk LEAVE    gsi1pk ORG#<orgId>#LEAVES  gsi1sk <requestedAt>#<leaveId>
  *   - a leave by its id (the decision route): GetItem; a branch's leaves, newest first: Query GSI1
  *   - status pending → approved | rejected by a condition on `pending`, in the decision's transaction: once
@@ -78,7 +79,6 @@ export function blankAttendee(activity: ActivityRecord, member: { id: string; na
 export function attendeeItem(attendee: AttendeeRecord) {
   return {
     ...checkinKey(attendee.activityId, attendee.memberId),
-    ...(attendee.at ? { gsi1pk: `MEMBER#${attendee.memberId}#CHECKINS`, gsi1sk: attendee.at } : {}),
     gsi2pk: `MEMBER#${attendee.memberId}#MEETINGS`,
     gsi2sk: `${attendee.startAt}#${attendee.activityId}`,
     ...attendee,
