@@ -141,7 +141,8 @@ describe('Screens by role', () => {
       await page.goto(`${stage.world.h5.url}/#/pages/login/index`);
       await page.getByRole('textbox', { name: /输入 openid/ }).fill(`e2e-newcomer-${serial}`);
       await button(page, '登录').click();
-      await page.getByText('请输入绑定码').waitFor();
+      // A fresh login, a new session and a page change: allow for a loaded 2-core CI machine.
+      await page.getByText('请输入绑定码').waitFor({ timeout: 45_000 });
       const input = page.getByRole('textbox', { name: '8 位绑定码' });
       await input.fill('ABCD2345');
       await button(page, '绑定').click();
