@@ -58,6 +58,31 @@ export async function queryAll<T>(input: Omit<QueryCommandInput, 'ExclusiveStart
 
 type Key = Record<string, unknown>;
 
+/** How far a bounded read goes: at most `maxPages` pages of `pageSize` items. */
+export interface PageBounds {
+  readonly pageSize: number;
+  readonly maxPages: number;
+}
+
+/**
+ * A Query read page by page within `bounds` (raw items, keys included): `complete` is false when the bound cut
+ * the list short, so a caller can say so instead of pretending it saw everything.
+ */
+export async function boundedQuery(
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit'>,
+  bounds: PageBounds,
+): Promise<{ items: Record<string, unknown>[]; complete: boolean }> {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Key | undefined;
+  for (let page = 0; page < bounds.maxPages; page++) {
+    const result = await dynamo().send(new QueryCommand({ ...input, Limit: bounds.pageSize, ExclusiveStartKey }));
+    items.push(...(result.Items ?? []));
+    ExclusiveStartKey = result.LastEvaluatedKey;
+    if (!ExclusiveStartKey) return { items, complete: true };
+  }
+  return { items, complete: false };
+}
+
 /** Which attributes a batch read returns (all when not given). */
 export interface Projection {
   readonly ProjectionExpression: string;

@@ -1,20 +1,3 @@
-/**
- * 我的签到 (GET /v1/me/attendance, DESIGN §5.2): the caller's meetings of one Asia/Shanghai month and their
- * status in each. Reads only (the meetings entities are declared in ./store.ts); the merge is the pure rule
- * in shared/meetings/attendance.ts.
- *
- * Access patterns, every one bounded (at most MAX_PAGES × PAGE_SIZE items each, no Scan):
- *   - the member's current branch's activities starting in the month: Query GSI1 `ORG#<orgId>#ACTIVITIES`,
- *     gsi1sk (`<startAt>#<id>`) BETWEEN the month's bounds, newest first
- *   - the member's own attendee items of meetings starting in the month (check-in, 签退, leave, 补学): Query
- *     GSI2 `MEMBER#<memberId>#MEETINGS`, gsi2sk (`<startAt>#<activityId>`) BETWEEN the month's bounds
- *   - and, for check-ins written before attendee items were indexed on GSI2, the member's check-ins around the
- *     month: Query GSI1 `MEMBER#<memberId>#CHECKINS`, gsi1sk (the check-in time) BETWEEN the month's bounds
- *     widened by the check-in window
- *   - the activities of attendee items that are not in the branch list (a former branch, before a move):
- *     BatchGetItem on their keys. They are history, read as recorded and never rewritten (DESIGN §6.1).
- */
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { MemberClaims } from '../../shared/auth/roles';
 import {
   type AttendanceActivity,
@@ -25,8 +8,7 @@ import {
 import { MAX_ACTIVITY_HOURS, type MyAttendanceResponse } from '../../shared/meetings/schemas';
 import { monthRange, shanghaiMonth } from '../../shared/time';
 import { tableName } from '../commons/config';
-import type { PageKey } from '../commons/cursor';
-import { batchGetAll, dynamo } from '../commons/dynamo';
+import { batchGetAll, boundedQuery as bounded } from '../commons/dynamo';
 import { type ActivityRecord, activityKey } from './store';
 
 /** One read takes at most 3 pages of 100 activities and 3 of 100 check-ins: far above any member's month. */
@@ -34,22 +16,9 @@ export const ATTENDANCE_PAGE_SIZE = 100;
 export const ATTENDANCE_MAX_PAGES = 3;
 
 type Item = Record<string, unknown>;
-type Bounded<T> = { items: T[]; complete: boolean };
 
-/** A Query read page by page, at most ATTENDANCE_MAX_PAGES pages; `complete` is false when the bound cut it. */
-async function boundedQuery(input: Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit'>): Promise<Bounded<Item>> {
-  const items: Item[] = [];
-  let startKey: PageKey | undefined;
-  for (let page = 0; page < ATTENDANCE_MAX_PAGES; page++) {
-    const result = await dynamo().send(
-      new QueryCommand({ ...input, Limit: ATTENDANCE_PAGE_SIZE, ExclusiveStartKey: startKey }),
-    );
-    items.push(...(result.Items ?? []));
-    startKey = result.LastEvaluatedKey;
-    if (!startKey) return { items, complete: true };
-  }
-  return { items, complete: false };
-}
+const ATTENDANCE_BOUNDS = { pageSize: ATTENDANCE_PAGE_SIZE, maxPages: ATTENDANCE_MAX_PAGES } as const;
+const boundedQuery = (input: Parameters<typeof bounded>[0]) => bounded(input, ATTENDANCE_BOUNDS);
 
 /** What the page reads of an activity item: no counters, no coordinates (only the place's name). */
 const ACTIVITY_PROJECTION = {

@@ -18,8 +18,7 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { NightStudyPlan } from '../../shared/meetings/schedule';
 import { tableName } from '../commons/config';
-import type { PageKey } from '../commons/cursor';
-import { cancellationReasons, dynamo, isConditionFailure, withoutKeys } from '../commons/dynamo';
+import { boundedQuery, cancellationReasons, dynamo, isConditionFailure, withoutKeys } from '../commons/dynamo';
 import type { ActivityRecord } from './store';
 
 /** Who creates and cancels generated sessions (the activity's createdBy / the canceller's memberId). */
@@ -107,31 +106,23 @@ const SESSION_PAGES = { pageSize: 100, maxPages: 3 } as const;
 
 /** The branch's generated sessions starting within [fromIso, toIso), oldest first, every status. */
 export async function generatedSessions(orgId: string, fromIso: string, toIso: string): Promise<ActivityRecord[]> {
-  const sessions: ActivityRecord[] = [];
-  let startKey: PageKey | undefined;
-  for (let page = 0; page < SESSION_PAGES.maxPages; page++) {
-    const result = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-        FilterExpression: 'kind = :kind AND createdBy = :by',
-        ExpressionAttributeValues: {
-          ':pk': `ORG#${orgId}#ACTIVITIES`,
-          ':from': fromIso,
-          ':to': toIso,
-          ':kind': 'night_study',
-          ':by': SCHEDULE_ACTOR.memberId,
-        },
-        Limit: SESSION_PAGES.pageSize,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of result.Items ?? []) sessions.push(withoutKeys<ActivityRecord>(item)!);
-    startKey = result.LastEvaluatedKey;
-    if (!startKey) break;
-  }
-  return sessions;
+  const { items } = await boundedQuery(
+    {
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+      FilterExpression: 'kind = :kind AND createdBy = :by',
+      ExpressionAttributeValues: {
+        ':pk': `ORG#${orgId}#ACTIVITIES`,
+        ':from': fromIso,
+        ':to': toIso,
+        ':kind': 'night_study',
+        ':by': SCHEDULE_ACTOR.memberId,
+      },
+    },
+    SESSION_PAGES,
+  );
+  return items.map((item) => withoutKeys<ActivityRecord>(item)!);
 }
 
 export async function wasReminded(orgId: string, activityId: string): Promise<boolean> {

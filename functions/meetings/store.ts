@@ -16,7 +16,7 @@ import type { MeetingKind } from '../../shared/meetings/kinds';
 import type { Place, ReportedLocation } from '../../shared/meetings/schemas';
 import { tableName } from '../commons/config';
 import type { PageKey } from '../commons/cursor';
-import { cancellationReasons, dynamo, queryAll, withoutKeys } from '../commons/dynamo';
+import { boundedQuery, cancellationReasons, dynamo, type PageBounds, queryAll, withoutKeys } from '../commons/dynamo';
 import type { TransactItem } from '../org/service';
 import { branchMonthUpdate } from './aggregates';
 
@@ -156,28 +156,20 @@ export async function activitiesStartingBetween(
   orgId: string,
   fromIso: string,
   toIso: string,
-  bounds: { pageSize: number; maxPages: number },
+  bounds: PageBounds,
 ): Promise<{ items: ActivityCounters[]; complete: boolean }> {
-  const items: ActivityCounters[] = [];
-  let startKey: PageKey | undefined;
-  for (let page = 0; page < bounds.maxPages; page++) {
-    const result = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': `ORG#${orgId}#ACTIVITIES`, ':from': fromIso, ':to': toIso },
-        ProjectionExpression: 'id, startAt, expected, checkedIn, #late',
-        ExpressionAttributeNames: { '#late': 'late' },
-        Limit: bounds.pageSize,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of result.Items ?? []) items.push(item as ActivityCounters);
-    startKey = result.LastEvaluatedKey;
-    if (!startKey) return { items, complete: true };
-  }
-  return { items, complete: false };
+  const { items, complete } = await boundedQuery(
+    {
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': `ORG#${orgId}#ACTIVITIES`, ':from': fromIso, ':to': toIso },
+      ProjectionExpression: 'id, startAt, expected, checkedIn, #late',
+      ExpressionAttributeNames: { '#late': 'late' },
+    },
+    bounds,
+  );
+  return { items: items as ActivityCounters[], complete };
 }
 
 export async function getCheckin(activityId: string, memberId: string): Promise<CheckinRecord | null> {
