@@ -24,6 +24,21 @@ const WAIT_STEPS_MS = [50, 100, 200, 400, 800, 1600, 3200];
 
 const started = (activity: ActivityRecord, nowMs: number) => nowMs >= Date.parse(activity.startAt);
 
+/**
+ * `frozenAt` by activity, as this container has seen it. It never changes once set, so it is kept: a copy of
+ * the activity cached from before the start (the service keeps one a minute) would otherwise send every
+ * check-in of that minute to read the activity again.
+ */
+const frozenAtOf = new Map<string, string>();
+
+function remember(activity: ActivityRecord): ActivityRecord {
+  if (activity.frozenAt) {
+    if (frozenAtOf.size > 1000) frozenAtOf.clear();
+    frozenAtOf.set(activity.id, activity.frozenAt);
+  }
+  return activity;
+}
+
 /** Takes the freeze lease, or → false when the activity is frozen or another caller holds the lease. */
 async function takeLease(activity: ActivityRecord, nowMs: number): Promise<boolean> {
   try {
@@ -88,16 +103,19 @@ async function freeze(activity: ActivityRecord, nowMs: number): Promise<Activity
  * safe under concurrency: one caller freezes, the others wait and read the result.
  */
 export async function ensureFrozen(activity: ActivityRecord, nowMs: number): Promise<ActivityRecord> {
-  if (activity.frozenAt || activity.status === 'cancelled' || !started(activity, nowMs)) return activity;
+  if (activity.frozenAt) return remember(activity);
+  if (activity.status === 'cancelled' || !started(activity, nowMs)) return activity;
+  const known = frozenAtOf.get(activity.id);
+  if (known) return { ...activity, frozenAt: known };
   for (const wait of WAIT_STEPS_MS) {
     const fresh = await getActivity(activity.id, true);
     if (!fresh) throw new DomainError('ACTIVITY_NOT_FOUND');
-    if (fresh.frozenAt) return fresh;
+    if (fresh.frozenAt) return remember(fresh);
     if (await takeLease(fresh, Date.now())) {
       // Held for LEASE_MS: a pass that lost a race to a concurrent fact simply counts again.
       for (let pass = 0; pass < 5; pass++) {
         const frozen = await freeze((await getActivity(activity.id, true)) ?? fresh, nowMs);
-        if (frozen) return frozen;
+        if (frozen) return remember(frozen);
       }
     }
     await new Promise((resolve) => setTimeout(resolve, wait));
