@@ -20,6 +20,29 @@ export function SwitchRow(props: { label: string; checked: boolean; onChange(val
   );
 }
 
+/** How members check in to a meeting (the create form) or to every 周二夜学 session (the schedule). */
+export interface CheckinOptions {
+  readonly requireCheckout: boolean;
+  readonly allowInApp: boolean;
+}
+
+export function CheckinOptionRows(props: { value: CheckinOptions; onChange(patch: Partial<CheckinOptions>): void }) {
+  return (
+    <>
+      <SwitchRow
+        label="需要签退"
+        checked={props.value.requireCheckout}
+        onChange={(requireCheckout) => props.onChange({ requireCheckout })}
+      />
+      <SwitchRow
+        label="允许在小程序内签到"
+        checked={props.value.allowInApp}
+        onChange={(allowInApp) => props.onChange({ allowInApp })}
+      />
+    </>
+  );
+}
+
 /** A labelled row that opens the system date or time picker (a wheel on weapp, a sheet on H5). */
 export function PickerRow(props: {
   mode: 'date' | 'time';

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { MEETING_KIND_NAMES, MEETING_KINDS } from '../../../../../shared/meetings/kinds';
 import { Choices } from '../../../components/choices';
 import { TextField } from '../../../components/text-field';
-import { SwitchRow } from '../components/form-rows';
+import { CheckinOptionRows } from '../components/form-rows';
 import type { ActivityForm } from './form';
 import { MaterialPicker } from './material-picker';
 
@@ -47,16 +47,7 @@ export function AttendanceFields({ form, update }: { form: ActivityForm; update(
       <MaterialPicker value={form.materials} onChange={(materials) => update({ materials })} />
 
       <Text className="section-title">签到方式</Text>
-      <SwitchRow
-        label="需要签退"
-        checked={form.requireCheckout}
-        onChange={(requireCheckout) => update({ requireCheckout })}
-      />
-      <SwitchRow
-        label="允许在小程序内签到"
-        checked={form.allowInApp}
-        onChange={(allowInApp) => update({ allowInApp })}
-      />
+      <CheckinOptionRows value={form} onChange={update} />
       <Text className="create-note">
         需要签退：会议结束时再出示签退码，未签退的记为早退。允许小程序内签到：签到开放期间党员可直接在小程序里签到，不必扫码。
       </Text>

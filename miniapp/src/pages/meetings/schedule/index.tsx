@@ -12,7 +12,7 @@ import { StatusView } from '../../../components/status-view';
 import { errorMessage } from '../../../lib/errors';
 import { useRemote } from '../../../lib/use-remote';
 import { useSession } from '../../../store/session';
-import { PickerRow, SwitchRow } from '../components/form-rows';
+import { CheckinOptionRows, PickerRow } from '../components/form-rows';
 import { fieldErrors, formOf, requestOf, type ScheduleField, type ScheduleForm } from './form';
 import { SkipDates } from './skip-dates';
 import { UpcomingSessions } from './upcoming';
@@ -113,16 +113,7 @@ export default function NightStudySchedulePage() {
             {problems.end ? <Text className="field-error">{problems.end}</Text> : null}
 
             <Text className="section-title">签到</Text>
-            <SwitchRow
-              label="需要签退"
-              checked={form.requireCheckout}
-              onChange={(requireCheckout) => update({ requireCheckout })}
-            />
-            <SwitchRow
-              label="允许在小程序内签到"
-              checked={form.allowInApp}
-              onChange={(allowInApp) => update({ allowInApp })}
-            />
+            <CheckinOptionRows value={form} onChange={update} />
 
             <Text className="section-title">节假日不安排</Text>
             <SkipDates
