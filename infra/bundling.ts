@@ -10,6 +10,7 @@ import type { Domain } from '../shared/http/route';
 export const LAYERED_MODULES: Partial<Record<Domain, readonly string[]>> = {
   org: ['exceljs', 'yauzl'],
   meetingsRecords: ['exceljs'],
+  duesReports: ['exceljs'],
 };
 
 export const SDK_EXTERNALS = ['@aws-sdk/*'] as const;

@@ -78,6 +78,9 @@ export class Functions extends Construct {
       study: make('study'),
       notices: make('notices'),
       messages: make('messages'),
+      dues: make('dues'),
+      duesAdmin: make('duesAdmin'),
+      duesReports: make('duesReports'),
     };
   }
 }

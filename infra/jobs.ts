@@ -42,6 +42,15 @@ export const JOBS = {
     // One Query per branch, plus a roster read and a message per runner where a meeting is lacking.
     timeout: Duration.minutes(2),
   },
+  duesMonthly: {
+    entry: 'dues/monthly-job.ts',
+    description: 'xianfeng: 党费 bills of the month for every branch (idempotent), arrears warnings at 3 and 5 months',
+    // 01:00 Asia/Shanghai every day: the 1st issues the month's bills; later runs pick up bases approved since
+    // and add nothing else (bills are keyed (member, month), warnings by message id).
+    schedule: Schedule.cron({ minute: '0', hour: '17' }),
+    // Bills of a 2,000-member branch take seconds; 22 branches and their arrears reads fit well within this.
+    timeout: Duration.minutes(10),
+  },
 } as const satisfies Record<string, JobSpec>;
 
 export type JobName = keyof typeof JOBS;
@@ -85,6 +94,7 @@ export class Jobs extends Construct {
       messagesSender: make('messagesSender'),
       nightStudy: make('nightStudy'),
       meetingsCompliance: make('meetingsCompliance'),
+      duesMonthly: make('duesMonthly'),
     };
   }
 }

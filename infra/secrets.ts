@@ -47,3 +47,21 @@ export class AppSecret extends Construct {
     });
   }
 }
+
+/**
+ * The committee's dedicated 党费 merchant (WeChat Pay v3), one JSON document read by functions/dues/wechatpay/
+ * config.ts (env DUES_PAY_SECRET_ARN): appid, mchid, merchantSerial, merchantPrivateKey (PEM), apiV3Key,
+ * platformSerial, platformPublicKey (PEM), baseUrl, notifyUrl. Nothing of it is in the template: an operator
+ * puts the merchant's values after the first deploy (aws secretsmanager put-secret-value, as above).
+ */
+export class DuesPaySecret extends Construct {
+  readonly secret: Secret;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.secret = new Secret(this, 'Secret', {
+      description: 'xianfeng: the dues merchant of WeChat Pay v3 (put by an operator)',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+}

@@ -66,6 +66,9 @@ describe('Stack: XianfengStack', () => {
       study: logicalId(stack.functions.study),
       notices: logicalId(stack.functions.notices),
       messages: logicalId(stack.functions.messages),
+      dues: logicalId(stack.functions.dues),
+      duesAdmin: logicalId(stack.functions.duesAdmin),
+      duesReports: logicalId(stack.functions.duesReports),
     };
     jobIds = Object.fromEntries(Object.entries(stack.jobs).map(([name, fn]) => [name, logicalId(fn)]));
     allFnIds = { ...fnIds, ...jobIds };

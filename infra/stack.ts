@@ -11,7 +11,7 @@ import { Api } from './api';
 import { type DomainFunctions, Functions } from './functions';
 import { type JobFunctions, Jobs } from './jobs';
 import { PhotoBucket } from './photos';
-import { AppSecret } from './secrets';
+import { AppSecret, DuesPaySecret } from './secrets';
 import { AppTable } from './table';
 
 export interface XianfengStackProps extends StackProps {
@@ -81,6 +81,14 @@ export class XianfengStack extends Stack {
       secret.grantRead(fn);
     }
 
+    // 党费: the committee's dedicated dues merchant (WeChat Pay v3 keys) in a secret of its own, read only by
+    // the functions that talk to WeChat Pay (infra/secrets.ts DuesPaySecret).
+    const { secret: paySecret } = new DuesPaySecret(this, 'DuesPaySecret');
+    for (const fn of [functions.byDomain.dues, functions.byDomain.duesAdmin, jobs.byName.duesMonthly]) {
+      fn.addEnvironment('DUES_PAY_SECRET_ARN', paySecret.secretArn);
+      paySecret.grantRead(fn);
+    }
+
     // Meeting photos: the meetings function presigns uploads and views, and checks photos at a record's save.
     const photos = new PhotoBucket(this, 'Photos');
     functions.byDomain.meetingsRecords.addEnvironment('S3_BUCKET', photos.bucket.bucketName);
@@ -103,5 +111,6 @@ export class XianfengStack extends Stack {
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'PhotoBucketName', { value: photos.bucket.bucketName });
     new CfnOutput(this, 'AppSecretArn', { value: secret.secretArn, description: 'put wechatSecret here' });
+    new CfnOutput(this, 'DuesPaySecretArn', { value: paySecret.secretArn, description: 'put the dues merchant here' });
   }
 }

@@ -2,6 +2,7 @@
  * Scheduled work under `npm start`: the very handlers EventBridge runs in AWS, on a timer (DESIGN §3). A run
  * still going when the next is due is not doubled; each job is idempotent anyway.
  */
+import { describeRun as describeDues, runMonthlyJob } from '../functions/dues/monthly-job';
 import { describeRun as describeCompliance, runComplianceJob } from '../functions/meetings/compliance-job';
 import { describeRun as describeNightStudy, runNightStudyJob } from '../functions/meetings/night-study-job';
 import { describeRun, runSenderJob } from '../functions/messages/sender-job';
@@ -39,6 +40,12 @@ const JOBS: { readonly name: string; readonly everyMs: number; readonly run: () 
     name: 'meetings compliance',
     everyMs: Number(process.env.MEETINGS_COMPLIANCE_INTERVAL_MS ?? 3_600_000),
     run: async () => describeCompliance(await runComplianceJob()),
+  },
+  // DUES_MONTHLY_INTERVAL_MS: the month's 党费 bills and arrears warnings (daily in AWS); hourly here.
+  {
+    name: 'dues monthly',
+    everyMs: Number(process.env.DUES_MONTHLY_INTERVAL_MS ?? 3_600_000),
+    run: async () => describeDues(await runMonthlyJob()),
   },
 ];
 

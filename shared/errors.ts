@@ -1,4 +1,5 @@
 import { authErrors } from './auth/errors';
+import { duesErrors } from './dues/errors';
 import { commonErrors, type ErrorSpec } from './http/errors';
 import { meetingsErrors } from './meetings/errors';
 import { messagesErrors } from './messages/errors';
@@ -14,6 +15,7 @@ export const errorCatalog = {
   ...studyErrors,
   ...noticesErrors,
   ...messagesErrors,
+  ...duesErrors,
 } as const;
 export type ErrorCode = keyof typeof errorCatalog;
 

@@ -1,4 +1,7 @@
 import { authRoutes } from './auth/routes';
+import { duesAdminRoutes } from './dues/admin-routes';
+import { duesReportRoutes } from './dues/report-routes';
+import { duesRoutes } from './dues/routes';
 import type { RouteDef } from './http/route';
 import { attendanceRoutes } from './meetings/attendance-routes';
 import { recordRoutes } from './meetings/record-routes';
@@ -27,4 +30,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...studyRoutes,
   ...noticesRoutes,
   ...messagesRoutes,
+  ...duesRoutes,
+  ...duesAdminRoutes,
+  ...duesReportRoutes,
 ];

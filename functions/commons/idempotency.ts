@@ -33,8 +33,11 @@ interface IdempotencyRequest {
   readonly reissue?: (stored: Replayed) => Promise<Response>;
 }
 
-/** Fields that hold credentials (a presigned upload `url` signs a write); never written to the idempotency record. */
-const CREDENTIAL_FIELDS = ['token', 'refreshToken', 'bindingCode', 'url'] as const;
+/**
+ * Fields that hold credentials (a presigned upload `url` signs a write; `payParams` authorise a payment);
+ * never written to the idempotency record.
+ */
+const CREDENTIAL_FIELDS = ['token', 'refreshToken', 'bindingCode', 'url', 'payParams'] as const;
 
 function redact(body: string): string {
   try {

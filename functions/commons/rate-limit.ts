@@ -61,6 +61,12 @@ export function countInMemory(rule: RateRule, subject: string, nowMs = Date.now(
   return hits;
 }
 
+/** The window's count so far, without counting (a lock-out check before an attempt). */
+export function peekInMemory(rule: RateRule, subject: string, nowMs = Date.now()): number {
+  const { start } = fixedWindow({ name: 'memory', limit: 0, windowSeconds: 60 }, nowMs);
+  return start === localWindow ? (local.get(`${rule.name}#${subject}`) ?? 0) : 0;
+}
+
 export function hitInMemory(rule: RateRule, subject: string, nowMs = Date.now()): void {
   if (countInMemory(rule, subject, nowMs) > rule.limit) {
     throw tooManyRequests(fixedWindow(rule, nowMs).retryAfterSeconds);

@@ -32,6 +32,7 @@ export async function readBody(route: RouteDef, c: Context): Promise<{ json: unk
   if (bytes.byteLength > limit) throw new DomainError('PAYLOAD_TOO_LARGE');
   const header = c.req.header('content-type');
   if (route.bodyKind === 'xlsx') return { json: undefined, file: await xlsxFromRequest(header, bytes) };
+  if (route.bodyKind === 'raw') return { json: undefined, file: bytes };
   if (!route.body) return { json: undefined, file: undefined };
   if (bytes.byteLength === 0) return { json: undefined, file: undefined };
   if (!isJson(header)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE');

@@ -56,6 +56,13 @@ export const RATE_LIMITS = {
    * a workbook. A secretary downloads a few a day; 20 in 10 minutes is already far more than that.
    */
   exportsPerMember: { name: 'export-member', limit: 20, windowSeconds: 600 },
+  /**
+   * Payment notifications that fail verification, per source address (in memory): WeChat's own deliveries
+   * never fail it, so a sender that keeps failing is probing signatures and is refused for the minute.
+   */
+  notifyFailuresPerIp: { name: 'notify-fail-ip', limit: 30, windowSeconds: 60 },
+  /** WeChat Pay orders by one member: each calls WeChat (and closes the stale one); a person needs a few. */
+  ordersPerMember: { name: 'order-member', limit: 30, windowSeconds: 600 },
 } as const satisfies Record<string, RateRule>;
 
 /** Refused check-ins allowed per activity per window: at least the rule's limit, 3 per member of the branch. */

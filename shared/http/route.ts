@@ -17,7 +17,10 @@ export type Domain =
   | 'meetingsRecords'
   | 'study'
   | 'notices'
-  | 'messages';
+  | 'messages'
+  | 'dues'
+  | 'duesAdmin'
+  | 'duesReports';
 
 /** Each Lambda's entry under functions/, exporting `handler`. */
 export const HANDLER_ENTRIES: Record<Domain, string> = {
@@ -30,6 +33,9 @@ export const HANDLER_ENTRIES: Record<Domain, string> = {
   study: 'study/handler.ts',
   notices: 'notices/handler.ts',
   messages: 'messages/handler.ts',
+  dues: 'dues/handler.ts',
+  duesAdmin: 'dues/admin-handler.ts',
+  duesReports: 'dues/reports-handler.ts',
 };
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -56,8 +62,11 @@ export interface RouteDef {
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
-  /** 'xlsx' bodies arrive as multipart/form-data (field `file`) or as the raw workbook. */
-  readonly bodyKind?: 'json' | 'xlsx';
+  /**
+   * 'xlsx' bodies arrive as multipart/form-data (field `file`) or as the raw workbook; 'raw' bodies reach the
+   * handler as the exact bytes received (a signed notification is verified over them, never re-serialised).
+   */
+  readonly bodyKind?: 'json' | 'xlsx' | 'raw';
   readonly response: z.ZodType;
   readonly responseKind?: 'json' | 'xlsx';
   readonly status: 200 | 201;

@@ -89,6 +89,8 @@ export const MESSAGE_PAGES = {
   notice: 'pages/notices/detail/index',
   /** A meeting (周二夜学 reminder): its detail, where the member checks in or asks for leave. */
   activity: 'pages/meetings/detail/index',
+  /** 党费 (base decided, arrears): the member's own dues page. */
+  dues: 'pages/dues/mine/index',
   inbox: 'pages/notices/messages/index',
 } as const;
 

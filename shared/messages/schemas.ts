@@ -10,11 +10,14 @@ export const MessageKind = z.enum([
   'meeting_reminder',
   'meeting_compliance',
   'leave_decision',
+  'dues_base_decision',
+  'dues_arrears',
+  'dues_flag',
 ]);
 export type MessageKind = z.infer<typeof MessageKind>;
 
 /** What a message is about, for the mini-program to open: a notice today, more types later. */
-export const MessageRef = z.object({ type: z.enum(['notice', 'activity']), id: z.string() });
+export const MessageRef = z.object({ type: z.enum(['notice', 'activity', 'dues']), id: z.string() });
 export type MessageRef = z.infer<typeof MessageRef>;
 
 export const Message = z.object({

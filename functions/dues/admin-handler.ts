@@ -1,0 +1,79 @@
+/**
+ * The `duesAdmin` Lambda (shared/http/route.ts): the branch and committee side of 党费 — deciding bases,
+ * issuing bills, recording and reversing offline money, totals, arrears and the branch's settings.
+ */
+import * as routes from '../../shared/dues/admin-routes';
+import { DomainError } from '../../shared/errors';
+import { shanghaiMonth } from '../../shared/time';
+import { createDomainApp, mount, requireScope } from '../commons/http';
+import { lambdaHandler } from '../commons/lambda';
+import * as org from '../org/service';
+import { decideBase } from './bases';
+import { generateBills } from './bills';
+import { recordOffline, reversePayment } from './cash';
+import { arrears, monthTotals } from './figures';
+import { toBase, toPayment } from './records';
+import { billsMonthAllowed, readSettings, saveSettings } from './settings';
+import * as store from './store';
+
+const app = createDomainApp({ currentClaims: org.currentClaims });
+
+async function scopedOrg(
+  orgId: string,
+  claims: Parameters<typeof requireScope>[0],
+  route: Parameters<typeof requireScope>[1],
+) {
+  const target = await org.requireOrg(orgId);
+  requireScope(claims, route, org.scopeOf(target));
+  return target;
+}
+
+mount(app, routes.decideBase, async ({ params, body, claims, now }) => ({
+  base: toBase(await decideBase(params.id, body, claims, now)),
+}));
+
+mount(app, routes.listBases, async ({ params, query, claims }) => {
+  const target = await scopedOrg(params.orgId, claims, routes.listBases);
+  const page = await store.pendingBases(target.id, query.limit ?? 20, query.cursor);
+  return { bases: page.bases.map(toBase), nextCursor: page.nextCursor };
+});
+
+mount(app, routes.generateBills, async ({ params, body, claims, now }) => {
+  const target = await scopedOrg(params.orgId, claims, routes.generateBills);
+  if (target.kind !== 'branch')
+    throw new DomainError('DUES_NOT_BRANCH_MEMBER', { message: '账单按支部生成，请选择一个党支部' });
+  await billsMonthAllowed(target.id, body.month, now);
+  return { month: body.month, ...(await generateBills(target, body.month, now)) };
+});
+
+mount(app, routes.recordOfflinePayment, async ({ body, claims, now }) => ({
+  payment: toPayment(await recordOffline(body, claims, now)),
+}));
+
+mount(app, routes.reversePayment, async ({ params, body, claims, now }) => {
+  const { reversal, payment } = await reversePayment(params.id, body.reason, claims, now);
+  return { reversal, payment: toPayment(payment) };
+});
+
+mount(app, routes.duesTotals, async ({ params, query, claims, now }) => {
+  const target = await scopedOrg(params.orgId, claims, routes.duesTotals);
+  return monthTotals(target, query.month ?? shanghaiMonth(now), { limit: query.limit, cursor: query.cursor });
+});
+
+mount(app, routes.duesArrears, async ({ params, claims, now }) => {
+  const target = await scopedOrg(params.orgId, claims, routes.duesArrears);
+  return arrears(target, now);
+});
+
+mount(app, routes.getDuesSettings, async ({ params, claims }) => {
+  const target = await scopedOrg(params.orgId, claims, routes.getDuesSettings);
+  return { settings: await readSettings(target.id) };
+});
+
+mount(app, routes.putDuesSettings, async ({ params, body, claims, now }) => {
+  const target = await scopedOrg(params.orgId, claims, routes.putDuesSettings);
+  return { settings: await saveSettings(target, body, claims, now) };
+});
+
+export const handler = lambdaHandler(app);
+export { app };
