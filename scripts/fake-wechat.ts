@@ -6,9 +6,11 @@
  * - POST /cgi-bin/message/subscribe/send?access_token=… takes a subscribe message and RECORDS it: tests read
  *   `subscribeMessages` (or GET /fake/subscribe-messages) to see exactly what WeChat would have delivered.
  *   `failNext(openid, errcode, times)` makes the next sends to that openid fail with that errcode (not recorded).
+ * - /v3/pay/… and /fake/pay/…: WeChat Pay v3 JSAPI and its notifications (scripts/fake-wechat-pay.ts, as `pay`).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createFakeWechatPay, type FakeWechatPay, generatePayKeys, type PayKeys } from './fake-wechat-pay';
 
 /** A subscribe message as WeChat received it. */
 export interface ReceivedSubscribeMessage {
@@ -27,6 +29,8 @@ export interface FakeWechat {
   readonly subscribeMessages: readonly ReceivedSubscribeMessage[];
   /** The next `times` sends to `openid` answer `errcode` and are not delivered. */
   failNext(openid: string, errcode: number, times?: number): void;
+  /** WeChat Pay v3: the merchant API, the payment notifications and the H5 模拟支付 endpoints. */
+  readonly pay: FakeWechatPay;
   close(): Promise<void>;
 }
 
@@ -65,7 +69,20 @@ function code2Session(url: URL, res: ServerResponse): void {
   }
 }
 
-export async function startFakeWechat(port: number, host = '127.0.0.1'): Promise<FakeWechat> {
+export interface FakeWechatOptions {
+  /** The merchant and platform keys of the fake WeChat Pay; default: generated once per process. */
+  payKeys?: PayKeys;
+}
+
+let processPayKeys: PayKeys | undefined;
+
+export async function startFakeWechat(
+  port: number,
+  host = '127.0.0.1',
+  options: FakeWechatOptions = {},
+): Promise<FakeWechat> {
+  if (!options.payKeys) processPayKeys ??= generatePayKeys('wx-local-demo');
+  const pay = createFakeWechatPay(options.payKeys ?? processPayKeys!);
   const received: ReceivedSubscribeMessage[] = [];
   const failures = new Map<string, { errcode: number; times: number }>();
   const tokens = new Set<string>();
@@ -114,6 +131,9 @@ export async function startFakeWechat(port: number, host = '127.0.0.1'): Promise
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
     res.setHeader('content-type', 'application/json');
+    if (url.pathname.startsWith('/v3/pay/') || url.pathname.startsWith('/fake/pay/')) {
+      return void pay.handle(req, res, url);
+    }
     const route = `${req.method} ${url.pathname}`;
     if (route === 'GET /sns/jscode2session') return code2Session(url, res);
     if (route === 'POST /cgi-bin/stable_token') return void stableToken(req, res);
@@ -130,8 +150,10 @@ export async function startFakeWechat(port: number, host = '127.0.0.1'): Promise
     failNext(openid, errcode, times = 1) {
       failures.set(openid, { errcode, times });
     },
+    pay,
     close: () =>
       new Promise((ok) => {
+        pay.close();
         server.closeAllConnections();
         server.close(() => ok());
       }),

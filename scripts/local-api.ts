@@ -6,6 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult } from 'aws-lambda';
 import { handler as auth } from '../functions/auth/handler';
+import { handler as duesAdmin } from '../functions/dues/admin-handler';
+import { handler as dues } from '../functions/dues/handler';
+import { handler as duesReports } from '../functions/dues/reports-handler';
 import { handler as meetingsAdmin } from '../functions/meetings/admin-handler';
 import { handler as meetings } from '../functions/meetings/handler';
 import { handler as meetingsPlanning } from '../functions/meetings/planning-handler';
@@ -30,6 +33,9 @@ const lambdas: Record<Domain, Lambda> = {
   study: study as unknown as Lambda,
   notices: notices as unknown as Lambda,
   messages: messages as unknown as Lambda,
+  dues: dues as unknown as Lambda,
+  duesAdmin: duesAdmin as unknown as Lambda,
+  duesReports: duesReports as unknown as Lambda,
 };
 
 const table = allRoutes.map((route) => ({
@@ -124,10 +130,31 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
   );
 }
 
+/**
+ * `/__fake/wechatpay/…` → the fake WeChat Pay's `/fake/pay/…` (the H5 模拟支付 page knows only the API base).
+ * Only while WECHATPAY_BASE_URL is the local fake; never a Lambda route.
+ */
+async function fakePayProxy(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const base = process.env.WECHATPAY_BASE_URL ?? '';
+  if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(base)) {
+    return sendError(res, 404, 'ROUTE_NOT_FOUND', errorCatalog.ROUTE_NOT_FOUND.message);
+  }
+  const body = await readBody(req);
+  const target = `${base.replace(/\/$/, '')}/fake/pay/${url.pathname.slice('/__fake/wechatpay/'.length)}${url.search}`;
+  const answer = await fetch(target, {
+    method: req.method,
+    headers: { 'content-type': 'application/json' },
+    body: req.method === 'GET' || req.method === 'HEAD' || !body?.length ? undefined : body.toString('utf8'),
+    signal: AbortSignal.timeout(30_000),
+  });
+  send(res, answer.status, { 'content-type': 'application/json; charset=UTF-8' }, await answer.text());
+}
+
 async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://local');
   if (req.method === 'OPTIONS') return send(res, 204, {}, '');
   if (url.pathname === '/health') return send(res, 200, { 'content-type': 'text/plain' }, 'ok');
+  if (url.pathname.startsWith('/__fake/wechatpay/')) return fakePayProxy(req, res, url);
   let match: { route: (typeof table)[number]['route']; params: Record<string, string> } | undefined;
   let pathMatched = false;
   for (const entry of table) {

@@ -2,14 +2,17 @@
  * The whole local back end in one call: DynamoDB Local (or an existing endpoint), the table, the demo seed,
  * the fake WeChat server and the local API running the Lambda handlers. Used by `npm start`, tests and bench.
  */
+import { dirname, join } from 'node:path';
 import { resetConfigForTests } from '../functions/commons/config';
 import { resetDynamoForTests } from '../functions/commons/dynamo';
 import { resetInMemoryLimits } from '../functions/commons/rate-limit';
 import { resetStorageForTests } from '../functions/commons/storage';
 import { resetAccessTokenForTests } from '../functions/commons/wechat-token';
+import { resetPayConfigForTests } from '../functions/dues/wechatpay/config';
 import { seedNotices } from './demo-notices';
 import { type DynamoLocal, startDynamoLocal } from './dynamo-local';
 import { type FakeWechat, startFakeWechat } from './fake-wechat';
+import { generatePayKeys, loadOrCreatePayKeys, type PayKeys } from './fake-wechat-pay';
 import { startLocalApi } from './local-api';
 import { loadOrCreateSecrets, randomSecret } from './local-secrets';
 import { ensureBucket, type S3Local, startS3Local } from './s3-local';
@@ -43,7 +46,7 @@ export interface StackOptions {
 export interface Stack {
   readonly apiUrl: string;
   readonly wechatUrl: string;
-  /** The fake WeChat server, with what it received (subscribe messages). */
+  /** The fake WeChat server, with what it received (subscribe messages); `wechat.pay` is the fake WeChat Pay. */
   readonly wechat: FakeWechat;
   readonly dynamoEndpoint: string;
   readonly tableName: string;
@@ -76,13 +79,49 @@ function localSecrets(secretsFile: string | undefined): void {
   process.env.QR_SECRET ??= secrets.qrSecret;
 }
 
-function localEnv(tableName: string, dynamoEndpoint: string, wechatUrl: string, secretsFile?: string): void {
+/** The real code2Session is used only when both WeChat credentials are given. */
+function realWechat(): boolean {
+  return Boolean(process.env.WECHAT_APPID && process.env.WECHAT_SECRET && process.env.WECHAT_APPID !== FAKE_APPID);
+}
+
+let processPayKeys: PayKeys | undefined;
+/** The mchid this process put into WECHATPAY_MCHID: a later stack re-points it, a merchant given in env stays. */
+let fakeMchid: string | undefined;
+
+/** The fake WeChat Pay's keys: next to the secrets file (npm start: .data/wechatpay-keys.json), else per process. */
+function fakePayKeys(secretsFile: string | undefined): PayKeys {
+  const appid = process.env.WECHATPAY_APPID ?? (realWechat() ? process.env.WECHAT_APPID! : FAKE_APPID);
+  if (secretsFile) return loadOrCreatePayKeys(join(dirname(secretsFile), 'wechatpay-keys.json'), appid);
+  processPayKeys ??= generatePayKeys(appid);
+  return { ...processPayKeys, appid };
+}
+
+/** WeChat Pay is the fake unless a merchant is given (WECHATPAY_MCHID and the rest of WECHATPAY_*). */
+function usesFakePay(): boolean {
+  return !process.env.WECHATPAY_MCHID || process.env.WECHATPAY_MCHID === fakeMchid;
+}
+
+function localPayEnv(keys: PayKeys, wechatUrl: string): void {
+  if (!usesFakePay()) return;
+  process.env.WECHATPAY_APPID = keys.appid;
+  process.env.WECHATPAY_MCHID = keys.mchid;
+  process.env.WECHATPAY_MERCHANT_SERIAL = keys.merchantSerial;
+  process.env.WECHATPAY_MERCHANT_KEY = keys.merchantPrivateKey;
+  process.env.WECHATPAY_APIV3_KEY = keys.apiV3Key;
+  process.env.WECHATPAY_PLATFORM_SERIAL = keys.platformSerial;
+  process.env.WECHATPAY_PLATFORM_KEY = keys.platformPublicKey;
+  process.env.WECHATPAY_BASE_URL = wechatUrl;
+  delete process.env.WECHATPAY_NOTIFY_URL; // the API's own, set once it listens
+  fakeMchid = keys.mchid;
+}
+
+function localEnv(tableName: string, dynamoEndpoint: string, wechat: FakeWechat, secretsFile?: string): void {
+  const wechatUrl = wechat.url;
   process.env.TABLE_NAME = tableName;
   process.env.DYNAMO_ENDPOINT = dynamoEndpoint;
   localSecrets(secretsFile);
-  // The real code2Session is used only when both WeChat credentials are given.
-  const realWechat = process.env.WECHAT_APPID && process.env.WECHAT_SECRET && process.env.WECHAT_APPID !== FAKE_APPID;
-  if (!realWechat) {
+  localPayEnv(wechat.pay.keys, wechatUrl);
+  if (!realWechat()) {
     process.env.WECHAT_API_BASE = wechatUrl;
     process.env.WECHAT_APPID = FAKE_APPID;
     process.env.WECHAT_SECRET = randomSecret(); // the fake accepts any; nothing real is signed with it
@@ -93,6 +132,7 @@ function localEnv(tableName: string, dynamoEndpoint: string, wechatUrl: string, 
   resetInMemoryLimits();
   resetAccessTokenForTests();
   resetStorageForTests();
+  resetPayConfigForTests();
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -108,8 +148,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     endpoint = dynamo.endpoint;
     log(`DynamoDB Local  ${endpoint}${options.inMemory ? ' (in memory)' : ''}`);
   }
-  const wechat = await startFakeWechat(options.wechatPort ?? 0);
-  localEnv(tableName, endpoint, wechat.url, options.secretsFile);
+  const payKeys = fakePayKeys(options.secretsFile);
+  const wechat = await startFakeWechat(options.wechatPort ?? 0, '127.0.0.1', { payKeys });
+  localEnv(tableName, endpoint, wechat, options.secretsFile);
   log(`table ${tableName}: ${await ensureTable(endpoint, tableName)}`);
   let s3: S3Local | null = null;
   let s3Endpoint = options.s3Endpoint;
@@ -129,6 +170,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   if (seed && (await seedStudyLibrary())) log('study library seeded');
   if (seed && (await seedNotices(seed.committeeId))) log('demo notices seeded');
   const api = await startLocalApi(options.apiPort ?? 0);
+  if (usesFakePay()) {
+    process.env.WECHATPAY_NOTIFY_URL = `${api.url}/v1/dues/notify/wechatpay`;
+    resetPayConfigForTests();
+  }
   return {
     apiUrl: api.url,
     wechatUrl: wechat.url,

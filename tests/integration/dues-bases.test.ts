@@ -4,7 +4,17 @@
  * also at once — gives the same bills, and the branch's month figures always equal its bills.
  */
 import type { Stack } from '../../scripts/stack';
-import { approvedBase, billIdOf, billsFor, type Json, login, monthsBack, type Payer, thisMonth, totals } from '../support/dues';
+import {
+  approvedBase,
+  billIdOf,
+  billsFor,
+  type Json,
+  login,
+  monthsBack,
+  type Payer,
+  thisMonth,
+  totals,
+} from '../support/dues';
 import { apiClient, startTestStack } from '../support/stack';
 
 let stack: Stack;
@@ -94,12 +104,22 @@ describe('PUT /v1/members/{id}/dues-base and its decision', () => {
   it('a reduction is decided by the committee above, not the branch', async () => {
     const someone = await login(api, 'demo-member-3');
     const year = Number(thisMonth().slice(0, 4));
-    const declared = await putBase({ year, category: 'reduced', reducedFen: 100, note: '长期病休' }, someone, someone.memberId);
+    const declared = await putBase(
+      { year, category: 'reduced', reducedFen: 100, note: '长期病休' },
+      someone,
+      someone.memberId,
+    );
     expect(declared.body).toMatchObject({ base: { needsCommittee: true } });
     const id = declared.body.base.id;
-    const bySecretary = await api.call<Json>('POST', `/v1/dues/bases/${id}/decision`, { token: secretary, body: { approve: true } });
+    const bySecretary = await api.call<Json>('POST', `/v1/dues/bases/${id}/decision`, {
+      token: secretary,
+      body: { approve: true },
+    });
     expect([bySecretary.status, bySecretary.body.error?.code]).toEqual([403, 'DUES_BASE_NEEDS_COMMITTEE']);
-    const byCommittee = await api.call<Json>('POST', `/v1/dues/bases/${id}/decision`, { token: committee, body: { approve: true } });
+    const byCommittee = await api.call<Json>('POST', `/v1/dues/bases/${id}/decision`, {
+      token: committee,
+      body: { approve: true },
+    });
     expect(byCommittee.status).toBe(200);
   });
 });
@@ -116,18 +136,30 @@ describe('POST /v1/orgs/{orgId}/dues/bills', () => {
     );
     expect(runs.map((r) => r.status)).toEqual([200, 200, 200]);
     const created = runs.reduce((n, r) => n + r.body.created, 0);
-    const again = await api.call<Json>('POST', `/v1/orgs/${payer.orgId}/dues/bills`, { token: organizer, body: { month } });
+    const again = await api.call<Json>('POST', `/v1/orgs/${payer.orgId}/dues/bills`, {
+      token: organizer,
+      body: { month },
+    });
     expect(again.body.created).toBe(0);
     expect(again.body.existing).toBe(created);
     const figures = await totals(api, organizer, payer.orgId, month);
     expect(figures.members).toBe(created);
     const page = await api.call<Json>('GET', `/v1/members/${payer.memberId}/dues`, { token: payer.token });
     const bill = page.body.bills.find((b: Json) => b.month === month);
-    expect(bill).toMatchObject({ id: billIdOf(payer.memberId, month), amountFen: 8100, status: 'unpaid', orgId: payer.orgId });
+    expect(bill).toMatchObject({
+      id: billIdOf(payer.memberId, month),
+      amountFen: 8100,
+      status: 'unpaid',
+      orgId: payer.orgId,
+    });
     const unpaid: Json[] = [];
     let cursor: string | null = null;
     do {
-      const pageOf: Json = await api.call<Json>('GET', `/v1/orgs/${payer.orgId}/dues?month=${month}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: organizer });
+      const pageOf: Json = await api.call<Json>(
+        'GET',
+        `/v1/orgs/${payer.orgId}/dues?month=${month}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: organizer },
+      );
       unpaid.push(...pageOf.body.unpaid);
       cursor = pageOf.body.nextCursor;
     } while (cursor);
@@ -137,11 +169,27 @@ describe('POST /v1/orgs/{orgId}/dues/bills', () => {
 
   it('only the branch issues bills, for months within range', async () => {
     const stranger = (await api.loginAs('demo-organizer-2')).token;
-    expect((await api.call('POST', '/v1/orgs/org-branch-1/dues/bills', { token: stranger, body: { month: thisMonth() } })).status).toBe(403);
-    expect((await api.call('POST', '/v1/orgs/org-branch-1/dues/bills', { token: member.token, body: { month: thisMonth() } })).status).toBe(403);
-    const future = await api.call<Json>('POST', '/v1/orgs/org-branch-1/dues/bills', { token: organizer, body: { month: monthsBack(-2) } });
+    expect(
+      (await api.call('POST', '/v1/orgs/org-branch-1/dues/bills', { token: stranger, body: { month: thisMonth() } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await api.call('POST', '/v1/orgs/org-branch-1/dues/bills', {
+          token: member.token,
+          body: { month: thisMonth() },
+        })
+      ).status,
+    ).toBe(403);
+    const future = await api.call<Json>('POST', '/v1/orgs/org-branch-1/dues/bills', {
+      token: organizer,
+      body: { month: monthsBack(-2) },
+    });
     expect([future.status, future.body.error?.code]).toEqual([422, 'DUES_MONTH_OUT_OF_RANGE']);
-    const bad = await api.call<Json>('POST', '/v1/orgs/org-branch-1/dues/bills', { token: organizer, body: { month: '2026-13' } });
+    const bad = await api.call<Json>('POST', '/v1/orgs/org-branch-1/dues/bills', {
+      token: organizer,
+      body: { month: '2026-13' },
+    });
     expect(bad.status).toBe(400);
   });
 

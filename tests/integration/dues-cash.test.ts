@@ -3,9 +3,20 @@
  * and who paid; a mistake is corrected by a reversal entry that makes the bills unpaid and takes the totals
  * back — nothing edited or deleted; arrears at 3+ months listed and warned once.
  */
-import type { Stack } from '../../scripts/stack';
+
 import { runMonthlyJob } from '../../functions/dues/monthly-job';
-import { approvedBase, billIdOf, billsFor, type Json, login, monthsBack, type Payer, thisMonth, totals } from '../support/dues';
+import type { Stack } from '../../scripts/stack';
+import {
+  approvedBase,
+  billIdOf,
+  billsFor,
+  type Json,
+  login,
+  monthsBack,
+  type Payer,
+  thisMonth,
+  totals,
+} from '../support/dues';
 import { apiClient, startTestStack } from '../support/stack';
 
 let stack: Stack;
@@ -73,7 +84,11 @@ describe('POST /v1/dues/offline-payments and its reversal', () => {
     );
     expect(reversals.map((r) => r.status).sort()).toEqual([201, 409]);
     const after = await totals(api, organizer, member.orgId, month);
-    expect([after.paidFen, after.paidMembers, after.dueFen]).toEqual([before.paidFen, before.paidMembers, before.dueFen]);
+    expect([after.paidFen, after.paidMembers, after.dueFen]).toEqual([
+      before.paidFen,
+      before.paidMembers,
+      before.dueFen,
+    ]);
     const page = await dues(member);
     expect(page.bills.find((b: Json) => b.id === billIds[0]).status).toBe('unpaid');
     // Nothing deleted: the payment is still there, marked reversed with its reason.
@@ -95,18 +110,50 @@ describe('POST /v1/dues/offline-payments and its reversal', () => {
       [{ memberId: member.memberId, billIds: [], channel: 'cash', receiptNo: 'X1' }, 400, 'DUES_NO_BILLS'],
       [{ memberId: member.memberId, billIds: [billId], channel: 'alipay', receiptNo: 'X1' }, 400, 'VALIDATION_FAILED'],
       [{ memberId: member.memberId, billIds: [billId], channel: 'cash', receiptNo: '' }, 400, 'VALIDATION_FAILED'],
-      [{ memberId: member.memberId, billIds: [billId], channel: 'cash', receiptNo: 'X1', payer: { kind: 'proxy' } }, 400, 'VALIDATION_FAILED'],
-      [{ memberId: member.memberId, billIds: [billId], channel: 'cash', receiptNo: 'X1', payer: { kind: 'organisation' } }, 400, 'VALIDATION_FAILED'],
-      [{ memberId: member.memberId, billIds: [billIdOf(other.memberId, thisMonth())], channel: 'cash', receiptNo: 'X1' }, 422, 'DUES_BILL_OTHER_MEMBER'],
-      [{ memberId: member.memberId, billIds: [], channel: 'cash', receiptNo: 'X1', voluntaryFen: 5000 }, 422, 'DUES_VOLUNTARY_WITHOUT_BILLS'],
+      [
+        { memberId: member.memberId, billIds: [billId], channel: 'cash', receiptNo: 'X1', payer: { kind: 'proxy' } },
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        {
+          memberId: member.memberId,
+          billIds: [billId],
+          channel: 'cash',
+          receiptNo: 'X1',
+          payer: { kind: 'organisation' },
+        },
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        {
+          memberId: member.memberId,
+          billIds: [billIdOf(other.memberId, thisMonth())],
+          channel: 'cash',
+          receiptNo: 'X1',
+        },
+        422,
+        'DUES_BILL_OTHER_MEMBER',
+      ],
+      [
+        { memberId: member.memberId, billIds: [], channel: 'cash', receiptNo: 'X1', voluntaryFen: 5000 },
+        422,
+        'DUES_VOLUNTARY_WITHOUT_BILLS',
+      ],
     ];
     for (const [body, status, code] of cases) {
       const answer = await cash(body);
       expect([answer.status, answer.body.error?.code]).toEqual([status, code]);
     }
     const stranger = (await api.loginAs('demo-organizer-2')).token;
-    expect((await cash({ memberId: member.memberId, billIds: [billId], channel: 'cash', receiptNo: 'X2' }, stranger)).status).toBe(403);
-    expect((await cash({ memberId: member.memberId, billIds: [billId], channel: 'cash', receiptNo: 'X3' }, secretary)).status).toBe(403);
+    expect(
+      (await cash({ memberId: member.memberId, billIds: [billId], channel: 'cash', receiptNo: 'X2' }, stranger)).status,
+    ).toBe(403);
+    expect(
+      (await cash({ memberId: member.memberId, billIds: [billId], channel: 'cash', receiptNo: 'X3' }, secretary))
+        .status,
+    ).toBe(403);
     expect((await dues(member)).payments).toHaveLength(0);
   });
 

@@ -38,7 +38,10 @@ export async function approvedBase(
 /** Bills of the member's branch for each month (idempotent), → the member's bill ids by month. */
 export async function billsFor(api: Api, issuerToken: string, orgId: string, months: readonly string[]) {
   for (const month of months) {
-    const answer = await api.call<Json>('POST', `/v1/orgs/${orgId}/dues/bills`, { token: issuerToken, body: { month } });
+    const answer = await api.call<Json>('POST', `/v1/orgs/${orgId}/dues/bills`, {
+      token: issuerToken,
+      body: { month },
+    });
     if (answer.status !== 200) throw new Error(`bills ${month}: ${answer.status} ${JSON.stringify(answer.body)}`);
   }
 }
