@@ -3,6 +3,8 @@ import { shanghaiMonth, shiftMonth } from '../../shared/time';
 import type { apiClient } from './stack';
 
 type Api = ReturnType<typeof apiClient>;
+// Answers are checked field by field against the contract; loosely typed so each test reads them directly.
+// biome-ignore lint/suspicious/noExplicitAny: see above
 export type Json = Record<string, any>;
 
 export interface Payer {
