@@ -50,7 +50,7 @@ export async function settleOpenOrders(bills: readonly BillRecord[], nowMs: numb
   let paid = false;
   for (const no of open) {
     const order = await store.getOrder(no, true);
-    if (!order || order.status !== 'created') continue;
+    if (order?.status !== 'created') continue;
     const tx = await wechat(() => queryOrder(cfg, no));
     if (tx?.trade_state === 'SUCCESS') {
       await applyTransaction(tx, cfg, nowMs);

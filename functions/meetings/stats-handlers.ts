@@ -4,20 +4,10 @@ import * as routes from '../../shared/meetings/stats-routes';
 import { shanghaiMonth } from '../../shared/time';
 import { mount, requireScope } from '../commons/http';
 import { hit } from '../commons/rate-limit';
+import { xlsx } from '../commons/xlsx-response';
 import * as org from '../org/service';
-import { attendanceWorkbook, statsWorkbook, XLSX_CONTENT_TYPE } from './export';
+import { attendanceWorkbook, statsWorkbook } from './export';
 import { meetingStats } from './stats';
-
-/** A workbook download; the ASCII name for old clients, the Chinese one per RFC 6266. */
-function xlsx(bytes: Uint8Array, filename: string, fallback: string): Response {
-  return new Response(bytes as Uint8Array<ArrayBuffer>, {
-    headers: {
-      'content-type': XLSX_CONTENT_TYPE,
-      'content-disposition': `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-      'cache-control': 'no-store',
-    },
-  });
-}
 
 /** Mounts the stats routes (shared/meetings/stats-routes.ts) on the meetings app. */
 export function mountStats(app: Hono): void {
