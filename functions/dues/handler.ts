@@ -47,7 +47,7 @@ mount(app, routes.wechatPayNotify, async ({ c, file, now }) => {
   }
   const answer = await handleNotification(headers, file, sourceIp(c), now);
   if (answer.status === 204) return c.body(null, 204);
-  return c.json(answer.body, answer.status);
+  return c.json(answer.body, answer.status as 400);
 });
 
 export const handler = lambdaHandler(app);

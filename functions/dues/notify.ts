@@ -7,40 +7,25 @@
  */
 import { RATE_LIMITS } from '../../shared/http/rate-limits';
 import { countInMemory, peekInMemory } from '../commons/rate-limit';
-import { type Applied, applyTransaction } from './online';
+import { type Refusal, type RefusalBody, refusalOf, tooManyFailures } from './notify-answers';
+import { applyTransaction } from './online';
 import { payConfig } from './wechatpay/config';
 import {
   decryptResource,
   type NotificationBody,
-  type NotifyVerdict,
   verifySigned,
   type WechatTransaction,
 } from './wechatpay/crypto';
 
 export interface NotifyAnswer {
-  readonly status: 204 | 400 | 401 | 404 | 409 | 429;
-  readonly body?: { code: 'FAIL'; message: string };
+  readonly status: number;
+  readonly body?: RefusalBody;
 }
 
-const REFUSALS: Partial<Record<Applied | NotifyVerdict | 'unreadable', [NotifyAnswer['status'], string]>> = {
-  missing_headers: [401, '缺少微信支付签名头'],
-  unknown_serial: [401, '未知的平台证书序列号'],
-  stale: [401, '通知时间戳已过期'],
-  bad_signature: [401, '签名验证失败'],
-  unreadable: [400, '通知内容无法解析或解密'],
-  unknown_order: [404, '订单不存在'],
-  wrong_merchant: [400, '商户号或应用号不符'],
-  amount_mismatch: [400, '金额与订单不符'],
-  payer_mismatch: [400, '付款人与订单不符'],
-  order_closed: [409, '订单已关闭'],
-  order_expired: [409, '订单已过期'],
-};
-
-function refuse(reason: keyof typeof REFUSALS, ip: string, detail: Record<string, unknown> = {}): NotifyAnswer {
-  const [status, message] = REFUSALS[reason]!;
+function refuse(reason: Refusal, ip: string, detail: Record<string, unknown> = {}): NotifyAnswer {
   countInMemory(RATE_LIMITS.notifyFailuresPerIp, ip);
   console.warn(JSON.stringify({ level: 'warn', msg: 'wechat pay notification refused', reason, ip, ...detail }));
-  return { status, body: { code: 'FAIL', message } };
+  return refusalOf(reason);
 }
 
 export async function handleNotification(
@@ -51,7 +36,7 @@ export async function handleNotification(
 ): Promise<NotifyAnswer> {
   // A sender that keeps failing verification is probing: refused for the rest of the minute, before any work.
   if (peekInMemory(RATE_LIMITS.notifyFailuresPerIp, ip, nowMs) >= RATE_LIMITS.notifyFailuresPerIp.limit) {
-    return { status: 429, body: { code: 'FAIL', message: '验证失败次数过多，请稍后再试' } };
+    return tooManyFailures();
   }
   const cfg = await payConfig();
   const body = new TextDecoder('utf-8').decode(raw ?? new Uint8Array());

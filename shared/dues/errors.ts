@@ -27,5 +27,11 @@ export const duesErrors = defineErrors({
   DUES_RECEIPT_DUPLICATE: { status: 409, message: '该收据号已经登记过，请核对收据号' },
   DUES_PAYMENT_NOT_FOUND: { status: 404, message: '缴费记录不存在' },
   DUES_PAYMENT_ALREADY_REVERSED: { status: 409, message: '该笔缴费已冲正，不能重复冲正' },
+  /** WeChat Pay notifications we refuse (answered with WeChat's `code: "FAIL"` too). */
+  DUES_NOTIFY_SIGNATURE: { status: 401, message: '支付通知签名验证失败' },
+  DUES_NOTIFY_UNREADABLE: { status: 400, message: '支付通知内容无法解析或解密' },
+  DUES_NOTIFY_UNKNOWN_ORDER: { status: 404, message: '支付通知所指的订单不存在' },
+  DUES_NOTIFY_MISMATCH: { status: 400, message: '支付通知与订单不符（商户号、金额或付款人）' },
+  DUES_NOTIFY_ORDER_CLOSED: { status: 409, message: '支付通知所指的订单已关闭或已过期' },
   DUES_VOLUNTARY_WITHOUT_BILLS: { status: 422, message: '单独的自愿多交须不少于 1000 元；其余请随党费一起缴纳' },
 });

@@ -238,7 +238,11 @@ export const CreateOrderResponse = z.object({ order: Order, payParams: PayParams
 export const OrderResponse = z.object({ order: Order });
 
 /** The notification body is verified byte for byte; it is read raw, never re-serialised. */
-export const NotifyResponse = z.object({ code: z.string().optional(), message: z.string().optional() });
+export const NotifyResponse = z.object({
+  code: z.string().optional(),
+  message: z.string().optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
 
 export const OfflinePaymentRequest = z.strictObject({
   memberId: Id,

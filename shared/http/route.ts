@@ -78,6 +78,12 @@ export interface RouteDef {
    * means the route checks the member inside its own write (check-in: a ConditionCheck, no extra round trip).
    */
   readonly rosterCheck?: 'request' | 'transaction';
+  /**
+   * The resource is one member's own (their dues): the member themselves may act on it; anyone else needs one of
+   * `access`'s roles other than 'member', within that role's scope. The handler checks it; the authorisation
+   * matrix reads it.
+   */
+  readonly ownerOrScope?: boolean;
   /** The route counts its own attempts (check-in) instead of the per-member write limit. */
   readonly ownRateLimit?: boolean;
   /** The response carries credentials (tokens): an Idempotency-Key replay re-issues them, never stores them. */

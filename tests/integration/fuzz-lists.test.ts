@@ -9,6 +9,7 @@ import type { Stack } from '../../scripts/stack';
 import { ErrorBody } from '../../shared/http/errors';
 import type { RouteDef } from '../../shared/http/route';
 import { allRoutes } from '../../shared/routes';
+import { approvedBase, billsFor, login, thisMonth } from '../support/dues';
 import { apiClient, startTestStack } from '../support/stack';
 
 let stack: Stack;
@@ -27,6 +28,7 @@ beforeAll(async () => {
   const api = apiClient(stack.apiUrl);
   token = (await api.loginAs('demo-committee')).token;
   await someLeaves(api);
+  await someDues(api);
   for (const route of lists) {
     const filter = 'orgId' in route.query.shape ? '&orgId=org-branch-1' : '';
     const answer = await api.call<{ nextCursor: string | null }>('GET', `${pathOf(route)}?limit=1${filter}`, { token });
@@ -53,6 +55,21 @@ async function someLeaves(api: ReturnType<typeof apiClient>) {
     await api.call('POST', `/v1/activities/${meeting.body.activity.id}/leaves`, {
       token: member.token,
       body: { reason: '门诊值班' },
+    });
+  }
+}
+
+/** Two pending 党费 bases and two unpaid bills in branch 1, so both dues lists have a second page. */
+async function someDues(api: ReturnType<typeof apiClient>) {
+  const secretary = (await api.loginAs('demo-secretary-1')).token;
+  const organizer = (await api.loginAs('demo-organizer-1')).token;
+  for (const who of ['demo-member-4', 'demo-member-5']) await approvedBase(api, await login(api, who), secretary);
+  await billsFor(api, organizer, 'org-branch-1', [thisMonth()]);
+  for (const who of ['demo-member-2', 'demo-member-3']) {
+    const member = await login(api, who);
+    await api.call('PUT', `/v1/members/${member.memberId}/dues-base`, {
+      token: member.token,
+      body: { year: Number(thisMonth().slice(0, 4)), category: 'student' },
     });
   }
 }
