@@ -80,6 +80,7 @@ export class Functions extends Construct {
       messages: make('messages'),
       dues: make('dues'),
       duesAdmin: make('duesAdmin'),
+      duesCash: make('duesCash'),
       duesReports: make('duesReports'),
     };
   }

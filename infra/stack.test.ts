@@ -37,6 +37,7 @@ describe('Stack: XianfengStack', () => {
   let allFnIds: Record<string, string>;
   let tableId: string;
   let secretId: string;
+  let paySecretId: string;
   let photosId: string;
 
   beforeAll(() => {
@@ -68,12 +69,14 @@ describe('Stack: XianfengStack', () => {
       messages: logicalId(stack.functions.messages),
       dues: logicalId(stack.functions.dues),
       duesAdmin: logicalId(stack.functions.duesAdmin),
+      duesCash: logicalId(stack.functions.duesCash),
       duesReports: logicalId(stack.functions.duesReports),
     };
     jobIds = Object.fromEntries(Object.entries(stack.jobs).map(([name, fn]) => [name, logicalId(fn)]));
     allFnIds = { ...fnIds, ...jobIds };
     tableId = logicalId(stack.table);
     secretId = logicalId(stack.secret);
+    paySecretId = logicalId(stack.paySecret);
     photosId = logicalId(stack.photos);
   });
 
@@ -167,7 +170,7 @@ describe('Stack: XianfengStack', () => {
   it('keeps exceljs out of the org and meetings records bundles, in one layer only they use, every bundle under 200 KB', () => {
     const layers = template.findResources('AWS::Lambda::LayerVersion');
     expect(Object.keys(layers)).toHaveLength(1);
-    const excelUsers = ['org', 'meetingsRecords'];
+    const excelUsers = ['org', 'meetingsRecords', 'duesReports'];
     for (const [domain, id] of Object.entries(allFnIds)) {
       const props = resource(id).Properties as { Code: { S3Key: string }; Layers?: unknown[] };
       expect((props.Layers ?? []).length).toBe(excelUsers.includes(domain) ? 1 : 0);
@@ -301,12 +304,15 @@ describe('Stack: XianfengStack', () => {
                 }),
           });
         } else {
+          // The app secret; and the dues merchant's secret for the two functions that talk to WeChat Pay only.
+          const paySecret = JSON.stringify(granted.resources) === JSON.stringify([{ Ref: paySecretId }]);
+          if (paySecret) expect(['dues', 'duesCash']).toContain(domain);
           expect(granted).toEqual({
             ...granted,
             effect: 'Allow',
             services: ['secretsmanager'],
             actions: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
-            resources: [{ Ref: secretId }],
+            resources: [{ Ref: paySecret ? paySecretId : secretId }],
           });
         }
       }

@@ -48,6 +48,8 @@ export const TABLE_ACTIONS = [
 export class XianfengStack extends Stack {
   readonly table: Table;
   readonly secret: Secret;
+  /** The committee's dues merchant (WeChat Pay v3). */
+  readonly paySecret: Secret;
   /** Meeting photos (infra/photos.ts): only the meetings function reads and writes them. */
   readonly photos: Bucket;
   readonly functions: DomainFunctions;
@@ -82,9 +84,11 @@ export class XianfengStack extends Stack {
     }
 
     // 党费: the committee's dedicated dues merchant (WeChat Pay v3 keys) in a secret of its own, read only by
-    // the functions that talk to WeChat Pay (infra/secrets.ts DuesPaySecret).
+    // the two functions that talk to WeChat Pay (orders and notifications; cash, which settles an open order
+    // first) — infra/secrets.ts DuesPaySecret.
     const { secret: paySecret } = new DuesPaySecret(this, 'DuesPaySecret');
-    for (const fn of [functions.byDomain.dues, functions.byDomain.duesAdmin, jobs.byName.duesMonthly]) {
+    this.paySecret = paySecret;
+    for (const fn of [functions.byDomain.dues, functions.byDomain.duesCash]) {
       fn.addEnvironment('DUES_PAY_SECRET_ARN', paySecret.secretArn);
       paySecret.grantRead(fn);
     }

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult } from 'aws-lambda';
 import { handler as auth } from '../functions/auth/handler';
 import { handler as duesAdmin } from '../functions/dues/admin-handler';
+import { handler as duesCash } from '../functions/dues/cash-handler';
 import { handler as dues } from '../functions/dues/handler';
 import { handler as duesReports } from '../functions/dues/reports-handler';
 import { handler as meetingsAdmin } from '../functions/meetings/admin-handler';
@@ -35,6 +36,7 @@ const lambdas: Record<Domain, Lambda> = {
   messages: messages as unknown as Lambda,
   dues: dues as unknown as Lambda,
   duesAdmin: duesAdmin as unknown as Lambda,
+  duesCash: duesCash as unknown as Lambda,
   duesReports: duesReports as unknown as Lambda,
 };
 

@@ -1,18 +1,18 @@
 /**
- * The `duesAdmin` Lambda (shared/http/route.ts): the branch and committee side of 党费 — deciding bases,
- * issuing bills, recording and reversing offline money, totals, arrears and the branch's settings.
+ * The `duesAdmin` Lambda (shared/http/route.ts): the branch and committee side of 党费 — declaring and deciding
+ * bases, issuing bills, totals, arrears and the branch's settings. Offline money is ./cash-handler.ts.
  */
 import * as routes from '../../shared/dues/admin-routes';
+import * as memberRoutes from '../../shared/dues/routes';
 import { DomainError } from '../../shared/errors';
 import { shanghaiMonth } from '../../shared/time';
 import { createDomainApp, mount, requireScope } from '../commons/http';
 import { lambdaHandler } from '../commons/lambda';
 import * as org from '../org/service';
-import { decideBase } from './bases';
+import { decideBase, declareBase } from './bases';
 import { generateBills } from './bills';
-import { recordOffline, reversePayment } from './cash';
 import { arrears, monthTotals } from './figures';
-import { toBase, toPayment } from './records';
+import { toBase } from './records';
 import { billsMonthAllowed, readSettings, saveSettings } from './settings';
 import * as store from './store';
 
@@ -27,6 +27,10 @@ async function scopedOrg(
   requireScope(claims, route, org.scopeOf(target));
   return target;
 }
+
+mount(app, memberRoutes.putDuesBase, async ({ params, body, claims, now }) => ({
+  base: toBase(await declareBase(params.id, body, claims, now)),
+}));
 
 mount(app, routes.decideBase, async ({ params, body, claims, now }) => ({
   base: toBase(await decideBase(params.id, body, claims, now)),
@@ -44,15 +48,6 @@ mount(app, routes.generateBills, async ({ params, body, claims, now }) => {
     throw new DomainError('DUES_NOT_BRANCH_MEMBER', { message: '账单按支部生成，请选择一个党支部' });
   await billsMonthAllowed(target.id, body.month, now);
   return { month: body.month, ...(await generateBills(target, body.month, now)) };
-});
-
-mount(app, routes.recordOfflinePayment, async ({ body, claims, now }) => ({
-  payment: toPayment(await recordOffline(body, claims, now)),
-}));
-
-mount(app, routes.reversePayment, async ({ params, body, claims, now }) => {
-  const { reversal, payment } = await reversePayment(params.id, body.reason, claims, now);
-  return { reversal, payment: toPayment(payment) };
 });
 
 mount(app, routes.duesTotals, async ({ params, query, claims, now }) => {

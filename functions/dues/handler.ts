@@ -6,17 +6,12 @@ import * as routes from '../../shared/dues/routes';
 import { createDomainApp, mount, sourceIp, WithStatus } from '../commons/http';
 import { lambdaHandler } from '../commons/lambda';
 import * as org from '../org/service';
-import { declareBase } from './bases';
 import { memberDues } from './member-view';
 import { handleNotification } from './notify';
 import { createOrder, ownOrder, resignOrder } from './orders';
-import { toBase, toOrder } from './records';
+import { toOrder } from './records';
 
 const app = createDomainApp({ currentClaims: org.currentClaims });
-
-mount(app, routes.putDuesBase, async ({ params, body, claims, now }) => ({
-  base: toBase(await declareBase(params.id, body, claims, now)),
-}));
 
 mount(app, routes.memberDues, ({ params, claims, now }) => memberDues(params.id, claims, now));
 

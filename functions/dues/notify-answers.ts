@@ -7,7 +7,10 @@ import { errorCatalog } from '../../shared/errors';
 import type { Applied } from './online';
 import type { NotifyVerdict } from './wechatpay/crypto';
 
-export type Refusal = Exclude<Applied, 'recorded' | 'replay' | 'refund_due' | 'not_success'> | Exclude<NotifyVerdict, 'ok'> | 'unreadable';
+export type Refusal =
+  | Exclude<Applied, 'recorded' | 'replay' | 'refund_due' | 'not_success'>
+  | Exclude<NotifyVerdict, 'ok'>
+  | 'unreadable';
 
 const CODES: Record<Refusal, [ErrorCode, string]> = {
   missing_headers: ['DUES_NOTIFY_SIGNATURE', '缺少微信支付签名头'],

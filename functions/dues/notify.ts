@@ -10,12 +10,7 @@ import { countInMemory, peekInMemory } from '../commons/rate-limit';
 import { type Refusal, type RefusalBody, refusalOf, tooManyFailures } from './notify-answers';
 import { applyTransaction } from './online';
 import { payConfig } from './wechatpay/config';
-import {
-  decryptResource,
-  type NotificationBody,
-  verifySigned,
-  type WechatTransaction,
-} from './wechatpay/crypto';
+import { decryptResource, type NotificationBody, verifySigned, type WechatTransaction } from './wechatpay/crypto';
 
 export interface NotifyAnswer {
   readonly status: number;

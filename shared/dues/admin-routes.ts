@@ -1,4 +1,8 @@
-/** The branch's and committee's side of 党费 (DESIGN §5.2), served by the `duesAdmin` Lambda. */
+/**
+ * The branch's and committee's side of 党费 (DESIGN §5.2): bases, bills, figures and settings are served by
+ * `duesAdmin`; offline money and reversals by `duesCash` (it carries the WeChat Pay client, to settle an open
+ * order before cash is taken).
+ */
 import { defineRoute } from '../http/route';
 import { BASE_DECIDERS, BILL_ISSUERS, CASHIERS, DUES_READERS, DUES_VIEWERS } from './access';
 import {
@@ -67,7 +71,7 @@ export const generateBills = defineRoute({
 
 export const recordOfflinePayment = defineRoute({
   id: 'dues.recordOfflinePayment',
-  domain: 'duesAdmin',
+  domain: 'duesCash',
   method: 'post',
   path: '/v1/dues/offline-payments',
   summary: '组织委员登记现金或转账缴纳（收据号唯一，记录缴款人）',
@@ -80,7 +84,7 @@ export const recordOfflinePayment = defineRoute({
 
 export const reversePayment = defineRoute({
   id: 'dues.reversePayment',
-  domain: 'duesAdmin',
+  domain: 'duesCash',
   method: 'post',
   path: '/v1/dues/payments/{id}/reversal',
   summary: '冲正一笔缴费（写一条冲正记录，账单恢复未缴；原记录不改不删）',

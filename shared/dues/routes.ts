@@ -1,4 +1,7 @@
-/** The member's side of 党费 (DESIGN §5.2), served by the `dues` Lambda: my dues, paying, WeChat Pay's notify. */
+/**
+ * The member's side of 党费 (DESIGN §5.2), served by the `dues` Lambda: my dues, paying, WeChat Pay's notify
+ * (declaring a base is served with its decision by `duesAdmin`).
+ */
 import { defineRoute } from '../http/route';
 import { BASE_DECLARERS, DUES_VIEWERS, MEMBERS } from './access';
 import {
@@ -18,7 +21,8 @@ export const NOTIFY_BODY_LIMIT = 16 * 1024;
 
 export const putDuesBase = defineRoute({
   id: 'dues.putBase',
-  domain: 'dues',
+  // With the decisions (bases are the branch's business; a member declares theirs once a year).
+  domain: 'duesAdmin',
   method: 'put',
   path: '/v1/members/{id}/dues-base',
   summary: '申报党费基数（本人，或本支部书记、组织委员代为申报）；待审核',

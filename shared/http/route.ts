@@ -20,6 +20,7 @@ export type Domain =
   | 'messages'
   | 'dues'
   | 'duesAdmin'
+  | 'duesCash'
   | 'duesReports';
 
 /** Each Lambda's entry under functions/, exporting `handler`. */
@@ -35,6 +36,7 @@ export const HANDLER_ENTRIES: Record<Domain, string> = {
   messages: 'messages/handler.ts',
   dues: 'dues/handler.ts',
   duesAdmin: 'dues/admin-handler.ts',
+  duesCash: 'dues/cash-handler.ts',
   duesReports: 'dues/reports-handler.ts',
 };
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
