@@ -3,12 +3,14 @@
  * object storage (s3rver, data under .data/s3), the local API, the fake WeChat server and the H5 build of the
  * mini-program. Ctrl-C stops everything.
  */
+
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEMO_ACCOUNTS_HELP } from './demo-data';
 import { startH5Server } from './h5-server';
 import { startLocalJobs } from './local-jobs';
+import { seedDues } from './seed-dues';
 import { startStack } from './stack';
 
 const root = resolve(__dirname, '..');
@@ -46,6 +48,8 @@ async function main(): Promise<void> {
     s3Dir: join(root, '.data/s3'),
     log: (line) => console.log(`  ${line}`),
   });
+  // Demo 党费 (bases, six months of bills and receipts), once; not in the test seed (tests count from zero).
+  if (stack.seed && (await seedDues(stack.seed.branchIds))) console.log('  demo dues seeded');
   // Scheduled jobs (the outbox sender), as EventBridge runs them in AWS.
   const jobs = startLocalJobs((line) => console.log(`  ${line}`));
   const h5 = await startH5Server({ port: port('H5_PORT', 10086), distDir: h5Dist, apiUrl: stack.apiUrl });
