@@ -35,9 +35,12 @@ export function openApiDocument() {
               },
             },
           }
-        : route.body
-          ? { required: true, content: { 'application/json': { schema: schema(route.body) } } }
-          : undefined;
+        : route.bodyKind === 'raw'
+          ? // WeChat Pay's signed notification: verified over its exact bytes (DESIGN §6 WeChat Pay v3 facts).
+            { required: true, content: { 'application/json': { schema: { type: 'object' } } } }
+          : route.body
+            ? { required: true, content: { 'application/json': { schema: schema(route.body) } } }
+            : undefined;
     const ok =
       route.responseKind === 'xlsx'
         ? {
