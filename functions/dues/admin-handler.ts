@@ -5,9 +5,11 @@
 import * as routes from '../../shared/dues/admin-routes';
 import * as memberRoutes from '../../shared/dues/routes';
 import { DomainError } from '../../shared/errors';
+import { RATE_LIMITS } from '../../shared/http/rate-limits';
 import { shanghaiMonth } from '../../shared/time';
 import { createDomainApp, mount, requireScope } from '../commons/http';
 import { lambdaHandler } from '../commons/lambda';
+import { hit } from '../commons/rate-limit';
 import * as org from '../org/service';
 import { decideBase, declareBase } from './bases';
 import { generateBills } from './bills';
@@ -57,6 +59,8 @@ mount(app, routes.duesTotals, async ({ params, query, claims, now }) => {
 
 mount(app, routes.duesArrears, async ({ params, claims, now }) => {
   const target = await scopedOrg(params.orgId, claims, routes.duesArrears);
+  // Above a branch it reads 12 months of every branch: fenced like an export.
+  if (target.kind !== 'branch') await hit(RATE_LIMITS.exportsPerMember, claims.memberId, now);
   return arrears(target, now);
 });
 

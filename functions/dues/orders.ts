@@ -7,7 +7,7 @@
 import type { MemberClaims } from '../../shared/auth/roles';
 import { checkMemberSelection, prepayMonthList } from '../../shared/dues/months';
 import { orderTotal, outTradeNo } from '../../shared/dues/orders';
-import type { PayParams } from '../../shared/dues/schemas';
+import { type PayParams, VOLUNTARY_FLAG_FEN } from '../../shared/dues/schemas';
 import { DomainError } from '../../shared/errors';
 import { RATE_LIMITS } from '../../shared/http/rate-limits';
 import { shanghaiMonth } from '../../shared/time';
@@ -123,6 +123,10 @@ export async function createOrder(
     voluntaryFen,
   });
   if (error) throw new DomainError(error);
+  // A one-off voluntary payment on its own is the ≥ 1000 yuan kind (§6); smaller extras go with a month's dues.
+  if (chosen.length + future.length === 0 && voluntaryFen < VOLUNTARY_FLAG_FEN) {
+    throw new DomainError('DUES_VOLUNTARY_WITHOUT_BILLS');
+  }
   if (!member.openid) throw new DomainError('DUES_NO_OPENID');
   const ahead = (await ensureMemberBills(member, future, nowMs)).filter((bill) => !body.billIds.includes(bill.id));
   let bills = [...chosen, ...ahead];
