@@ -16,6 +16,7 @@ import { newId } from '../commons/ids';
 import { messageItems } from '../messages/outbox';
 import * as org from '../org/service';
 import { actorOf, requireSelfOrScope } from './access';
+import { repriceUnpaid } from './bills';
 import type { ApprovedBase, BaseRecord } from './records';
 import * as store from './store';
 
@@ -166,22 +167,8 @@ export async function decideBase(
     if (reasons[0] === 'ConditionalCheckFailed') throw new DomainError('DUES_BASE_ALREADY_DECIDED');
     throw new DomainError('TOO_MANY_REQUESTS'); // a conflicting write at this instant: the client retries
   }
+  if (decision.approve) await repriceUnpaid(base.memberId, approved);
   return after;
-}
-
-/** The approved base in force in `month`: the latest from-month not after it (ties: the later decision). */
-export function baseInForce(bases: readonly ApprovedBase[] | undefined, month: string): ApprovedBase | null {
-  let found: ApprovedBase | null = null;
-  for (const base of bases ?? []) {
-    if (base.fromMonth > month) continue;
-    if (
-      !found ||
-      base.fromMonth > found.fromMonth ||
-      (base.fromMonth === found.fromMonth && base.decidedAt > found.decidedAt)
-    )
-      found = base;
-  }
-  return found;
 }
 
 export { CATEGORY_NAMES };

@@ -4,14 +4,15 @@
  * Bills are written up to 99 per transaction together with the branch-month figures they add to, so the
  * figures always equal the bills; a bill that exists already drops out and the rest go round again.
  */
+
+import { baseInForce } from '../../shared/dues/base-in-force';
 import { firstOwedMonth } from '../../shared/dues/months';
 import { duesAmount, ruleFor } from '../../shared/dues/rules';
 import { DomainError } from '../../shared/errors';
 import type { MemberRecord, OrgRecord } from '../org/service';
 import * as org from '../org/service';
-import { baseInForce } from './bases';
 import { billId } from './keys';
-import type { BillRecord } from './records';
+import type { ApprovedBase, BillRecord } from './records';
 import * as store from './store';
 
 export type SkipReason = 'no_base' | 'exempt' | 'not_yet_admitted';
@@ -133,4 +134,29 @@ export async function ensureMemberBills(member: MemberRecord, months: readonly s
   }
   await writeBills(wanted);
   return store.getBills(months.map((month) => ({ memberId: member.id, month })));
+}
+
+/**
+ * A re-assessment approved from a month on: the member's UNPAID bills of that month and later are priced by the
+ * new base (each on its version, with the month figures moved by the difference, in one transaction). Paid bills
+ * are history and keep their amount (§6.1); a bill in a WeChat order being paid keeps it too (the order's total
+ * is fixed) — the member's next order is priced anew.
+ */
+export async function repriceUnpaid(memberId: string, base: ApprovedBase): Promise<number> {
+  const rule = (month: string) => ruleFor(month);
+  const bills = (await store.memberBills(memberId, 36)).filter(
+    (bill) =>
+      bill.status === 'unpaid' && !bill.openOrder && bill.month >= base.fromMonth && bill.baseId !== base.baseId,
+  );
+  let repriced = 0;
+  for (const bill of bills) {
+    if (base.category === 'exempt') continue; // an exemption is decided on the bills by the branch, not here
+    const amount = duesAmount(base, rule(bill.month));
+    const reasons = await store.transact([
+      store.billRepriced(bill, { baseId: base.baseId, category: base.category, ...amount }),
+      store.monthAdd(bill, bill.month, { dueFen: amount.amountFen - bill.amountFen }),
+    ]);
+    if (!reasons) repriced += 1;
+  }
+  return repriced;
 }

@@ -1,13 +1,13 @@
 /** GET /v1/members/{id}/dues — a member's dues on one screen: base, amount and how, bills, arrears, history. */
 import type { MemberClaims } from '../../shared/auth/roles';
 import { arrearsWarning, unpaidRun } from '../../shared/dues/arrears';
+import { baseInForce } from '../../shared/dues/base-in-force';
 import { checkMemberSelection } from '../../shared/dues/months';
 import { duesAmount, ruleFor } from '../../shared/dues/rules';
 import type { MemberDuesResponse } from '../../shared/dues/schemas';
 import { shanghaiMonth } from '../../shared/time';
 import * as org from '../org/service';
 import { requireSelfOrScope } from './access';
-import { baseInForce } from './bases';
 import { toBase, toBill, toPayment } from './records';
 import * as store from './store';
 

@@ -160,6 +160,37 @@ export function billPut(bill: BillRecord): TransactItem {
   return { Put: { TableName: tableName(), Item: billItem(bill), ConditionExpression: 'attribute_not_exists(pk)' } };
 }
 
+/** A re-assessment's new price for an unpaid bill, on the version read and only while no order holds it. */
+export function billRepriced(
+  bill: BillRecord,
+  price: {
+    baseId: string;
+    category: BillRecord['category'];
+    amountFen: number;
+    computation: BillRecord['computation'];
+  },
+): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: billKey(bill.memberId, bill.month),
+      UpdateExpression:
+        'SET baseId = :base, category = :category, amountFen = :amount, computation = :computation, version = :next',
+      ConditionExpression: '#status = :unpaid AND version = :version AND attribute_not_exists(openOrder)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':base': price.baseId,
+        ':category': price.category,
+        ':amount': price.amountFen,
+        ':computation': price.computation,
+        ':next': bill.version + 1,
+        ':unpaid': 'unpaid',
+        ':version': bill.version,
+      },
+    },
+  };
+}
+
 export async function getBills(keys: readonly { memberId: string; month: string }[]): Promise<BillRecord[]> {
   const items = await batchGetAll(keys.map((key) => billKey(key.memberId, key.month)));
   return items.map((item) => withoutKeys<BillRecord>(item)!);

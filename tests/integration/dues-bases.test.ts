@@ -124,11 +124,40 @@ describe('PUT /v1/members/{id}/dues-base and its decision', () => {
   });
 });
 
+describe('a mid-year re-assessment', () => {
+  it('prices the unpaid bills from its month on anew; paid bills keep what was paid, and the figures follow', async () => {
+    const payer = await login(api, 'demo-member-6');
+    await approvedBase(api, payer, secretary); // 5400 → 81.00 from 12 months back
+    const [paidMonth, month] = [monthsBack(1), thisMonth()];
+    await billsFor(api, organizer, payer.orgId, [paidMonth, month]);
+    const cash = await api.call<Json>('POST', '/v1/dues/offline-payments', {
+      token: organizer,
+      body: {
+        memberId: payer.memberId,
+        billIds: [billIdOf(payer.memberId, paidMonth)],
+        channel: 'cash',
+        receiptNo: 'RE-1',
+      },
+    });
+    expect(cash.status).toBe(201);
+    const before = await totals(api, organizer, payer.orgId, month);
+    // A pay rise: 11,500 from last month on (the paid month keeps its 81.00).
+    await approvedBase(api, payer, secretary, { category: 'employed', monthlyBase: '11500' }, paidMonth);
+    const page = await api.call<Json>('GET', `/v1/members/${payer.memberId}/dues`, { token: payer.token });
+    const byMonth = Object.fromEntries(page.body.bills.map((b: Json) => [b.month, b]));
+    expect(byMonth[paidMonth]).toMatchObject({ amountFen: 8100, status: 'paid' });
+    expect(byMonth[month]).toMatchObject({ amountFen: 23000, status: 'unpaid', computation: { rate: '2%' } });
+    expect(page.body.monthlyFen).toBe(23000);
+    const after = await totals(api, organizer, payer.orgId, month);
+    expect(after.dueFen - before.dueFen).toBe(23000 - 8100);
+  });
+});
+
 describe('POST /v1/orgs/{orgId}/dues/bills', () => {
   it('generating twice at once gives the same bills, and the month figures equal them', async () => {
     const payer = await login(api, 'demo-member-4');
     await approvedBase(api, payer, secretary);
-    const month = monthsBack(1);
+    const month = monthsBack(3); // no other test of this file bills it
     const runs = await Promise.all(
       [0, 1, 2].map(() =>
         api.call<Json>('POST', `/v1/orgs/${payer.orgId}/dues/bills`, { token: organizer, body: { month } }),
