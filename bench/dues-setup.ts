@@ -7,9 +7,9 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../functions/commons/dynamo';
 import { profileAppend } from '../functions/dues/store';
 import { resetPayConfigForTests } from '../functions/dues/wechatpay/config';
-import { encryptResource, signWithKey } from '../functions/dues/wechatpay/crypto';
 import { bindOpenidItem, type MemberRecord } from '../functions/org/service';
 import { type FakeWechat, startFakeWechat } from '../scripts/fake-wechat';
+import { successNotification } from '../scripts/fake-wechat-pay';
 import { pool } from './timing';
 
 /** The fake WeChat (with Pay) and the WECHATPAY_* env the dues functions read, pointing at it. */
@@ -74,10 +74,9 @@ export function notificationFor(
   wechat: FakeWechat,
   order: { outTradeNo: string; totalFen: number; openid: string },
 ): { headers: Record<string, string>; body: string } {
-  const keys = wechat.pay.keys;
-  const transaction = {
-    appid: keys.appid,
-    mchid: keys.mchid,
+  return successNotification(wechat.pay.keys, {
+    appid: wechat.pay.keys.appid,
+    mchid: wechat.pay.keys.mchid,
     out_trade_no: order.outTradeNo,
     transaction_id: `4200${randomBytes(10).toString('hex')}`,
     trade_type: 'JSAPI',
@@ -86,27 +85,7 @@ export function notificationFor(
     success_time: new Date().toISOString(),
     payer: { openid: order.openid },
     amount: { total: order.totalFen, payer_total: order.totalFen, currency: 'CNY', payer_currency: 'CNY' },
-  };
-  const body = JSON.stringify({
-    id: randomBytes(8).toString('hex'),
-    create_time: new Date().toISOString(),
-    resource_type: 'encrypt-resource',
-    event_type: 'TRANSACTION.SUCCESS',
-    summary: '支付成功',
-    resource: encryptResource(keys.apiV3Key, JSON.stringify(transaction), 'transaction'),
   });
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const nonce = randomBytes(16).toString('hex');
-  return {
-    body,
-    headers: {
-      'content-type': 'application/json',
-      'wechatpay-serial': keys.platformSerial,
-      'wechatpay-timestamp': timestamp,
-      'wechatpay-nonce': nonce,
-      'wechatpay-signature': signWithKey(keys.platformPrivateKey, `${timestamp}\n${nonce}\n${body}\n`),
-    },
-  };
 }
 
 /** DynamoDB's item size: attribute names plus values (UTF-8 strings, numbers ~1 byte per 2 digits, +3 per container). */

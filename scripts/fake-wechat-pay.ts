@@ -136,6 +136,20 @@ export interface FakeWechatPay {
   close(): void;
 }
 
+/** A TRANSACTION.SUCCESS notification of `tx` as WeChat Pay sends it: resource encrypted, headers platform-signed. */
+export function successNotification(keys: PayKeys, tx: WechatTransaction, id: string = randomUUID()): Notification {
+  const note: NotificationBody = {
+    id,
+    create_time: beijing(Date.now()),
+    resource_type: 'encrypt-resource',
+    event_type: 'TRANSACTION.SUCCESS',
+    summary: '支付成功',
+    resource: encryptResource(keys.apiV3Key, JSON.stringify(tx), 'transaction'),
+  };
+  const body = JSON.stringify(note);
+  return { headers: { ...signedHeaders(keys, body), 'content-type': 'application/json' }, body };
+}
+
 export function createFakeWechatPay(keys: PayKeys): FakeWechatPay {
   const orders = new Map<string, FakePayOrder>();
   const byPrepay = new Map<string, string>();
@@ -181,18 +195,8 @@ export function createFakeWechatPay(keys: PayKeys): FakeWechatPay {
       amount: { total: order.total, payer_total: order.total, currency: 'CNY', payer_currency: 'CNY' },
     };
   };
-  const notificationOf = (order: FakePayOrder, tx: WechatTransaction): Notification => {
-    const note: NotificationBody = {
-      id: order.notificationId ?? randomUUID(),
-      create_time: beijing(Date.now()),
-      resource_type: 'encrypt-resource',
-      event_type: 'TRANSACTION.SUCCESS',
-      summary: '支付成功',
-      resource: encryptResource(keys.apiV3Key, JSON.stringify(tx), 'transaction'),
-    };
-    const body = JSON.stringify(note);
-    return { headers: { ...signedHeaders(keys, body), 'content-type': 'application/json' }, body };
-  };
+  const notificationOf = (order: FakePayOrder, tx: WechatTransaction): Notification =>
+    successNotification(keys, tx, order.notificationId ?? randomUUID());
 
   const deliver = async (order: FakePayOrder, message: Notification, attempts: number, into: Delivery[]) => {
     for (let attempt = 1; attempt <= attempts && !closed; attempt += 1) {

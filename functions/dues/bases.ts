@@ -7,6 +7,7 @@
 import type { MemberClaims } from '../../shared/auth/roles';
 import { authorize } from '../../shared/auth/roles';
 import { BASE_DECIDERS } from '../../shared/dues/access';
+import { CATEGORY_NAMES } from '../../shared/dues/labels';
 import { formatYuan, parseYuan } from '../../shared/dues/money';
 import { duesAmount, ruleFor } from '../../shared/dues/rules';
 import type { PutDuesBaseRequest } from '../../shared/dues/schemas';
@@ -21,15 +22,6 @@ import type { ApprovedBase, BaseRecord } from './records';
 import * as store from './store';
 
 const RUNNERS = ['secretary', 'organizer'] as const;
-const CATEGORY_NAMES = {
-  employed: '在职',
-  retired: '离退休',
-  student: '学生',
-  unemployed: '无业或低保',
-  farmer: '农民',
-  exempt: '免交',
-  reduced: '减交',
-} as const;
 
 function defaultFromMonth(year: number, nowMs: number): string {
   const current = shanghaiMonth(nowMs);
@@ -170,5 +162,3 @@ export async function decideBase(
   if (decision.approve) await repriceUnpaid(base.memberId, approved);
   return after;
 }
-
-export { CATEGORY_NAMES };

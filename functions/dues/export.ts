@@ -9,8 +9,8 @@
  * routes never parses it).
  */
 import type ExcelJS from 'exceljs';
+import { CATEGORY_NAMES, CHANNEL_NAMES } from '../../shared/dues/labels';
 import { formatYuan, parseYuan } from '../../shared/dues/money';
-import type { DuesCategory } from '../../shared/dues/schemas';
 import { DomainError } from '../../shared/errors';
 import { formatShanghai } from '../../shared/time';
 import { mapWithConcurrency } from '../commons/concurrency';
@@ -19,17 +19,6 @@ import * as org from '../org/service';
 import { monthsOf, type PaymentFacts, paymentsByIds, yearBills } from './export-reads';
 import type { BillRecord } from './records';
 import * as store from './store';
-
-const CATEGORY_TEXT: Record<DuesCategory, string> = {
-  employed: '在职',
-  retired: '离退休',
-  student: '学生',
-  unemployed: '无业或低保',
-  farmer: '农民',
-  exempt: '免交',
-  reduced: '减交',
-};
-const CHANNEL_TEXT = { wechat: '微信支付', cash: '现金', transfer: '转账' } as const;
 
 export const DETAIL_HEADERS = [
   '月份',
@@ -97,11 +86,11 @@ function detailCells(bill: BillRecord, payment: PaymentFacts | undefined): (stri
   return [
     bill.month,
     bill.memberName,
-    CATEGORY_TEXT[bill.category] ?? bill.category,
+    CATEGORY_NAMES[bill.category] ?? bill.category,
     baseFen === null ? '—' : yuan(baseFen),
     yuan(bill.amountFen),
     paid ? '已交' : '未交',
-    paid && bill.channel ? CHANNEL_TEXT[bill.channel] : '',
+    paid && bill.channel ? (CHANNEL_NAMES[bill.channel] ?? bill.channel) : '',
     paid && payment ? (payment.outTradeNo ?? payment.receiptNo ?? '') : '',
     paid && bill.paidAt ? formatShanghai(bill.paidAt, 'YYYY-MM-DD HH:mm') : '',
     paid && payment ? payerText(payment) : '',
