@@ -222,6 +222,21 @@ describe('POST /v1/dues/notify/wechatpay', () => {
   });
 });
 
+describe('notifications out of order', () => {
+  it('two members’ notifications arriving the other way round are both recorded, each once', async () => {
+    const first = await payer('demo-member-2');
+    const second = await payer('demo-member-3');
+    const a = await order(first, [billIdOf(first.memberId, thisMonth())]);
+    const b = await order(second, [billIdOf(second.memberId, thisMonth())]);
+    const held = await stack.wechat.pay.confirm(a.body.order.outTradeNo, { mode: 'out_of_order' });
+    const next = await stack.wechat.pay.confirm(b.body.order.outTradeNo, { mode: 'twice' });
+    const [heldDeliveries, nextDeliveries] = await Promise.all([held.done, next.done]);
+    expect(heldDeliveries[0]!.at >= nextDeliveries[0]!.at).toBe(true);
+    expect([...heldDeliveries, ...nextDeliveries].map((d) => d.status)).toEqual([204, 204, 204]);
+    for (const member of [first, second]) expect((await dues(member)).payments).toHaveLength(1);
+  });
+});
+
 describe('online and offline racing for one bill', () => {
   it('exactly one wins; cash never doubles a payment WeChat already took', async () => {
     const member = await payer('demo-member-11');
