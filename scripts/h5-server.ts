@@ -1,6 +1,7 @@
 /**
- * Serves the mini-program's H5 build (miniapp/dist/h5) and proxies every `/v1/*` request to the API, so the
- * page calls the API on its own origin (built with API_BASE ''). Used by `npm start` and the e2e tests.
+ * Serves the mini-program's H5 build (miniapp/dist/h5) and proxies every `/v1/*` request (and the 模拟支付 page's
+ * `/__fake/wechatpay/*`) to the API, so the page calls the API on its own origin (built with API_BASE ''). Used
+ * by `npm start` and the e2e tests.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -138,7 +139,8 @@ export async function startH5Server(opts: H5ServerOptions): Promise<H5Server> {
   const host = opts.host ?? '127.0.0.1';
   const server = createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-    if (pathname === '/v1' || pathname.startsWith('/v1/')) {
+    // `/__fake/wechatpay/*`: the 模拟支付 page reaching the fake WeChat Pay through the local API (never in AWS).
+    if (pathname === '/v1' || pathname.startsWith('/v1/') || pathname.startsWith('/__fake/wechatpay/')) {
       proxy(req, res, api);
       return;
     }
