@@ -40,7 +40,7 @@ mount(app, routes.decideBase, async ({ params, body, claims, now }) => ({
 
 mount(app, routes.listBases, async ({ params, query, claims }) => {
   const target = await scopedOrg(params.orgId, claims, routes.listBases);
-  const page = await store.pendingBases(target.id, query.limit ?? 20, query.cursor);
+  const page = await store.pendingBases(target, query.limit ?? 20, query.cursor);
   return { bases: page.bases.map(toBase), nextCursor: page.nextCursor };
 });
 

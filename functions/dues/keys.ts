@@ -2,7 +2,8 @@
  * The 党费 entities and their keys — written down next to the access patterns they serve (DESIGN §4).
  *
  * Base       pk DUESBASE#<id>              sk BASE
- *            gsi1pk DUESBASES#<orgId>#pending  gsi1sk <declaredAt>#<id>   (only while pending: 基数审核 list)
+ *            gsi1pk DUESBASES#<rootId>#pending gsi1sk <orgPath><declaredAt>#<id>   (only while pending: the
+ *            基数审核 list of a branch, or of a committee's whole subtree, is one Query on the path prefix)
  *            gsi2pk MEMBER#<memberId>#DUESBASES gsi2sk <fromMonth>#<declaredAt>   (a member's declarations)
  * Profile    pk MEMBER#<memberId>#DUES     sk PROFILE    the member's APPROVED bases, as a timeline: one GetItem
  *            (or one BatchGet for a whole branch) tells the base of any month — bill generation reads no bases.
@@ -22,7 +23,7 @@
  * Settings   pk ORG#<orgId>                sk DUESSETTINGS
  */
 export const baseKey = (id: string) => ({ pk: `DUESBASE#${id}`, sk: 'BASE' });
-export const pendingBasesPk = (orgId: string) => `DUESBASES#${orgId}#pending`;
+export const pendingBasesPk = (rootId: string) => `DUESBASES#${rootId}#pending`;
 export const memberBasesPk = (memberId: string) => `MEMBER#${memberId}#DUESBASES`;
 export const duesPk = (memberId: string) => `MEMBER#${memberId}#DUES`;
 export const profileKey = (memberId: string) => ({ pk: duesPk(memberId), sk: 'PROFILE' });

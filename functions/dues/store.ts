@@ -50,8 +50,8 @@ export function basePut(base: BaseRecord): TransactItem {
       TableName: tableName(),
       Item: {
         ...baseKey(base.id),
-        gsi1pk: pendingBasesPk(base.orgId),
-        gsi1sk: `${base.declaredAt}#${base.id}`,
+        gsi1pk: pendingBasesPk(rootOf(base.orgPath)),
+        gsi1sk: `${base.orgPath}${base.declaredAt}#${base.id}`,
         gsi2pk: memberBasesPk(base.memberId),
         gsi2sk: `${base.fromMonth}#${base.declaredAt}`,
         ...base,
@@ -84,25 +84,27 @@ export function baseDecided(before: BaseRecord, after: BaseRecord): TransactItem
   };
 }
 
+/** Pending declarations of an org's subtree (a branch: its own), newest first within each branch. */
 export async function pendingBases(
-  orgId: string,
+  org: { id: string; path: string; rootId: string },
   limit: number,
   cursor: string | undefined,
 ): Promise<{ bases: BaseRecord[]; nextCursor: string | null }> {
+  const list = `dues.bases|org=${org.id}`;
   const result = await dynamo().send(
     new QueryCommand({
       TableName: tableName(),
       IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': pendingBasesPk(orgId) },
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :path)',
+      ExpressionAttributeValues: { ':pk': pendingBasesPk(org.rootId), ':path': org.path },
       ScanIndexForward: false,
       Limit: limit,
-      ExclusiveStartKey: await decodeCursor(cursor, `dues.bases|org=${orgId}`),
+      ExclusiveStartKey: await decodeCursor(cursor, list),
     }),
   );
   return {
     bases: (result.Items ?? []).map((item) => withoutKeys<BaseRecord>(item)!),
-    nextCursor: await encodeCursor(result.LastEvaluatedKey, `dues.bases|org=${orgId}`),
+    nextCursor: await encodeCursor(result.LastEvaluatedKey, list),
   };
 }
 

@@ -46,12 +46,28 @@ export const PAGES = {
   rosterImport: 'pages/org/import/index',
   bindingCode: 'pages/org/binding-code/index',
   orgActivities: 'pages/org/activities/index',
+  // subpackage pages/dues
+  myDues: 'pages/dues/mine/index',
+  duesDeclare: 'pages/dues/declare/index',
+  duesBases: 'pages/dues/bases/index',
+  orgDues: 'pages/dues/branch/index',
+  duesOffline: 'pages/dues/offline/index',
+  duesArrears: 'pages/dues/arrears/index',
+  // H5 only: the local stand-in for WeChat's cashier. A weapp pays in WeChat's own, so its build has no such page.
+  duesMockPay: process.env.TARO_ENV === 'h5' ? 'pages/dues/mock-pay/index' : '',
 } as const;
 
 export type PageName = keyof typeof PAGES;
 
 /** One subpackage per domain keeps the main package (tabs + login) small. */
-export const SUBPACKAGE_ROOTS = ['pages/auth', 'pages/meetings', 'pages/org', 'pages/study', 'pages/notices'] as const;
+export const SUBPACKAGE_ROOTS = [
+  'pages/auth',
+  'pages/meetings',
+  'pages/org',
+  'pages/study',
+  'pages/notices',
+  'pages/dues',
+] as const;
 
 /** `icon`: assets/tab/<icon>.png and <icon>-active.png (drawn by miniapp/tools/tab-icons.ts). */
 export const TABS: readonly { readonly page: PageName; readonly text: string; readonly icon: string }[] = [
@@ -67,7 +83,7 @@ function rootOf(path: string): string | undefined {
 
 /** Main-package pages in declaration order (login first). */
 export function mainPackagePages(): string[] {
-  return Object.values(PAGES).filter((path) => rootOf(path) === undefined);
+  return Object.values(PAGES).filter((path) => path && rootOf(path) === undefined);
 }
 
 export function subPackages(): { root: string; pages: string[] }[] {

@@ -46,7 +46,7 @@ export const listBases = defineRoute({
   domain: 'duesAdmin',
   method: 'get',
   path: '/v1/orgs/{orgId}/dues/bases',
-  summary: '待审核的党费基数申报（?status=pending），最新在前',
+  summary: '待审核的党费基数申报（?status=pending）：支部的，或党委所辖各支部的（按支部，最新在前）',
   access: BASE_DECIDERS,
   scoped: true,
   params: OrgIdParams,

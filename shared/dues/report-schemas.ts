@@ -51,7 +51,8 @@ export const ArrearsMember = z.object({
 export const ArrearsResponse = z.object({ members: z.array(ArrearsMember), complete: z.boolean() });
 
 export const ExportQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
-export const XlsxWorkbook = z.instanceof(Uint8Array);
+/** The body is the workbook's bytes (documented as such; a string schema keeps zod's instanceof out of the client). */
+export const XlsxWorkbook = z.string().describe('xlsx workbook');
 
 export const DuesSettings = z.object({
   orgId: z.string(),

@@ -111,6 +111,11 @@ describe('PUT /v1/members/{id}/dues-base and its decision', () => {
     );
     expect(declared.body).toMatchObject({ base: { needsCommittee: true } });
     const id = declared.body.base.id;
+    // The committee's 基数审核 list is its whole subtree's: one Query on the path prefix.
+    const waiting = await api.call<Json>('GET', '/v1/orgs/org-committee/dues/bases?status=pending', {
+      token: committee,
+    });
+    expect(waiting.body.bases.map((b: Json) => b.id)).toContain(id);
     const bySecretary = await api.call<Json>('POST', `/v1/dues/bases/${id}/decision`, {
       token: secretary,
       body: { approve: true },

@@ -43,7 +43,19 @@ const ENTRIES: readonly MenuEntry[] = [
   { text: '我的签到', icon: 'checkins', page: 'myAttendance', places: ['me'] },
   { text: '我的学习', icon: 'study', page: 'myStudy', places: ['me'] },
   { text: '我的消息', icon: 'messages', page: 'myMessages', places: ['me'] },
-  // 我的党费 and 组织关系 join here with their issues (党费, 组织关系转接), page and icon together.
+  // 党费 pages are not in page-access (see there): who sees each entry is said here, as shared/dues/access.ts says
+  // it — 收缴 by the branch (BILL_ISSUERS), 总览 by the committee, 审核 by BASE_DECIDERS.
+  { text: '我的党费', icon: 'figures', page: 'myDues', places: ['me'] },
+  { text: '党费收缴', icon: 'checkins', page: 'orgDues', places: ['me'], onlyFor: ['secretary', 'organizer'] },
+  { text: '党费总览', icon: 'figures', page: 'orgDues', places: ['me'], onlyFor: ['committee'] },
+  {
+    text: '基数审核',
+    icon: 'edit',
+    page: 'duesBases',
+    places: ['me'],
+    onlyFor: ['secretary', 'organizer', 'committee'],
+  },
+  // 组织关系 joins here with its issue (组织关系转接), page and icon together.
 ];
 
 /** The entries this member can use in `place`, in menu order. */

@@ -12,7 +12,7 @@ import { PageRoot } from '../../../components/page-root';
 import { ErrorBlock, LoadingBlock } from '../../../components/status-view';
 import { errorCode, errorMessage, type FailureKind, failureKind } from '../../../lib/errors';
 import { roleLabels } from '../../../lib/format';
-import { queryValue } from '../../../lib/nav';
+import { go, queryValue } from '../../../lib/nav';
 import { useSession } from '../../../store/session';
 import {
   MemberForm,
@@ -258,6 +258,11 @@ export default function MemberDetailPage() {
             {member.leftAt ? ` · ${formatShanghai(member.leftAt, 'YYYY-MM-DD')}` : ''}
           </Text>
         ) : null}
+      </View>
+
+      <View className="card member-dues" onClick={() => go('myDues', { memberId: member.id, name: member.name })}>
+        <Text className="member-dues-text">党费</Text>
+        <Text className="muted member-dues-more">基数、缴费记录 ›</Text>
       </View>
 
       {message ? <Text className="form-error">{message}</Text> : null}
