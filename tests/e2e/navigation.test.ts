@@ -27,7 +27,7 @@ async function meEntries(page: Page): Promise<string[]> {
 
 describe('Navigation by role', () => {
   it.each([
-    ['demo-member-2', ['扫码签到'], ['我的签到', '我的学习', '我的消息', '大字模式']],
+    ['demo-member-2', ['扫码签到'], ['我的签到', '我的学习', '我的消息', '我的党费', '大字模式']],
     [
       'demo-secretary-1',
       ['扫码签到', '发起活动', '花名册', '组织架构', '发布通知', '学习管理', '请假审批', '夜学安排'],
@@ -35,12 +35,15 @@ describe('Navigation by role', () => {
         '我的签到',
         '我的学习',
         '我的消息',
+        '我的党费',
         '花名册',
         '组织架构',
         '学习管理',
         '夜学安排',
         '学习统计',
         '会议统计',
+        '党费收缴',
+        '基数审核',
         '大字模式',
       ],
     ],
@@ -48,7 +51,19 @@ describe('Navigation by role', () => {
     [
       'demo-committee',
       ['扫码签到', '组织架构', '发布通知', '学习管理'],
-      ['我的签到', '我的学习', '我的消息', '组织架构', '学习管理', '学习统计', '会议统计', '大字模式'],
+      [
+        '我的签到',
+        '我的学习',
+        '我的消息',
+        '我的党费',
+        '组织架构',
+        '学习管理',
+        '学习统计',
+        '会议统计',
+        '党费总览',
+        '基数审核',
+        '大字模式',
+      ],
     ],
   ])('offers %s only the entries its role can use', async (openid, home, me) => {
     await withPhone(async (page) => {
