@@ -42,6 +42,9 @@ export const receiptKey = (rootId: string, receiptNo: string) => ({
 export const refundKey = (outTradeNo: string) => ({ pk: `DUESREFUND#${outTradeNo}`, sk: 'REFUND' });
 export const settingsKey = (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'DUESSETTINGS' });
 
+/** The root of an org's tree, from its path `/<root>/…/<org>/`. */
+export const rootOf = (orgPath: string) => orgPath.split('/')[1] ?? '';
+
 /** A bill's id names its key: (member, month). Member ids are [A-Za-z0-9_-]; the month's dash is dropped. */
 export function billId(memberId: string, month: string): string {
   return `b-${month.replace('-', '')}-${memberId}`;

@@ -1,154 +1,21 @@
-/** The only file that reads and writes 党费 items (keys and access patterns: ./keys.ts). */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+/**
+ * The only files that read and write 党费 items (keys and access patterns: ./keys.ts): bills and the branch-month
+ * figures here; bases in ./base-store.ts; orders, payments and settings in ./money-store.ts — all reached as
+ * `store.*`.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../commons/config';
 import { decodeCursor, encodeCursor } from '../commons/cursor';
-import { batchGetAll, cancellationReasons, dynamo, withoutKeys } from '../commons/dynamo';
-import type { TransactItem } from '../org/service';
-import {
-  baseKey,
-  billKey,
-  branchBillsPk,
-  memberBasesPk,
-  memberPaymentsPk,
-  monthKey,
-  orderKey,
-  paymentKey,
-  pendingBasesPk,
-  profileKey,
-  settingsKey,
-  treeMonthPk,
-} from './keys';
-import type { ApprovedBase, BaseRecord, BillRecord, OrderRecord, PaymentRecord } from './records';
+import { batchGetAll, dynamo, withoutKeys } from '../commons/dynamo';
+import { billKey, branchBillsPk, monthKey, rootOf, treeMonthPk } from './keys';
+import type { BillRecord } from './records';
+import { getItem, type TransactItem } from './store-io';
 
-export type { TransactItem };
+export * from './base-store';
+export { rootOf } from './keys';
+export * from './money-store';
+export { pause, type TransactItem, transact } from './store-io';
 
-async function getItem<T>(key: Record<string, string>, consistent = false): Promise<T | null> {
-  const result = await dynamo().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: consistent }));
-  return withoutKeys<T>(result.Item);
-}
-
-/** One transaction; → null when it committed, else why each item failed ('ConditionalCheckFailed', …). */
-export async function transact(items: TransactItem[]): Promise<string[] | null> {
-  try {
-    await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
-    return null;
-  } catch (error) {
-    const reasons = cancellationReasons(error);
-    if (!reasons) throw error;
-    return reasons;
-  }
-}
-
-export const pause = (round: number) => new Promise((ok) => setTimeout(ok, 5 + Math.random() * 25 * (round + 1)));
-
-// ── bases ──────────────────────────────────────────────────────────────────────────────────────────────────
-export const getBase = (id: string, consistent = false) => getItem<BaseRecord>(baseKey(id), consistent);
-
-export function basePut(base: BaseRecord): TransactItem {
-  return {
-    Put: {
-      TableName: tableName(),
-      Item: {
-        ...baseKey(base.id),
-        gsi1pk: pendingBasesPk(rootOf(base.orgPath)),
-        gsi1sk: `${base.orgPath}${base.declaredAt}#${base.id}`,
-        gsi2pk: memberBasesPk(base.memberId),
-        gsi2sk: `${base.fromMonth}#${base.declaredAt}`,
-        ...base,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
-}
-
-/** The decision: once, on the pending version; the base leaves the pending list. */
-export function baseDecided(before: BaseRecord, after: BaseRecord): TransactItem {
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: baseKey(before.id),
-      UpdateExpression:
-        'SET #status = :status, decidedBy = :by, decidedAt = :at, #comment = :comment, version = :next REMOVE gsi1pk, gsi1sk',
-      ConditionExpression: '#status = :pending AND version = :version',
-      ExpressionAttributeNames: { '#status': 'status', '#comment': 'comment' },
-      ExpressionAttributeValues: {
-        ':status': after.status,
-        ':by': after.decidedBy,
-        ':at': after.decidedAt,
-        ':comment': after.comment,
-        ':next': after.version,
-        ':pending': 'pending',
-        ':version': before.version,
-      },
-    },
-  };
-}
-
-/** Pending declarations of an org's subtree (a branch: its own), newest first within each branch. */
-export async function pendingBases(
-  org: { id: string; path: string; rootId: string },
-  limit: number,
-  cursor: string | undefined,
-): Promise<{ bases: BaseRecord[]; nextCursor: string | null }> {
-  const list = `dues.bases|org=${org.id}`;
-  const result = await dynamo().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :path)',
-      ExpressionAttributeValues: { ':pk': pendingBasesPk(org.rootId), ':path': org.path },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: await decodeCursor(cursor, list),
-    }),
-  );
-  return {
-    bases: (result.Items ?? []).map((item) => withoutKeys<BaseRecord>(item)!),
-    nextCursor: await encodeCursor(result.LastEvaluatedKey, list),
-  };
-}
-
-/** A member's latest declarations (newest first). */
-export async function memberBases(memberId: string, limit = 20): Promise<BaseRecord[]> {
-  const result = await dynamo().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': memberBasesPk(memberId) },
-      ScanIndexForward: false,
-      Limit: limit,
-    }),
-  );
-  return (result.Items ?? []).map((item) => withoutKeys<BaseRecord>(item)!);
-}
-
-// ── profile: the approved bases ────────────────────────────────────────────────────────────────────────────
-export interface ProfileRecord {
-  readonly memberId: string;
-  readonly bases: ApprovedBase[];
-}
-
-export const getProfile = (memberId: string) => getItem<ProfileRecord>(profileKey(memberId));
-
-export async function getProfiles(memberIds: readonly string[]): Promise<Map<string, ProfileRecord>> {
-  const items = await batchGetAll([...new Set(memberIds)].map(profileKey));
-  const profiles = items.map((item) => withoutKeys<ProfileRecord>(item)!);
-  return new Map(profiles.map((profile) => [profile.memberId, profile]));
-}
-
-export function profileAppend(memberId: string, approved: ApprovedBase): TransactItem {
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: profileKey(memberId),
-      UpdateExpression: 'SET memberId = :m, bases = list_append(if_not_exists(bases, :empty), :one)',
-      ExpressionAttributeValues: { ':m': memberId, ':empty': [], ':one': [approved] },
-    },
-  };
-}
-
-// ── bills ──────────────────────────────────────────────────────────────────────────────────────────────────
 export function billItem(bill: BillRecord): Record<string, unknown> {
   return {
     ...billKey(bill.memberId, bill.month),
@@ -264,8 +131,6 @@ export interface MonthRecord extends Required<MonthDelta> {
   readonly month: string;
 }
 
-export const rootOf = (orgPath: string) => orgPath.split('/')[1] ?? '';
-
 /** ADDs the delta to the branch-month figures (created on first use), in the fact's own transaction. */
 export function monthAdd(org: { orgId: string; orgPath: string }, month: string, delta: MonthDelta): TransactItem {
   const entries = Object.entries(delta).filter(([, value]) => value !== 0 && value !== undefined);
@@ -326,81 +191,4 @@ export async function subtreeMonths(rootId: string, orgPath: string, month: stri
     ExclusiveStartKey = result.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return found;
-}
-
-// ── orders and payments ────────────────────────────────────────────────────────────────────────────────────
-export const getOrder = (outTradeNo: string, consistent = false) =>
-  getItem<OrderRecord>(orderKey(outTradeNo), consistent);
-
-export const getPayment = (id: string, consistent = false) => getItem<PaymentRecord>(paymentKey(id), consistent);
-
-export async function memberPayments(memberId: string, limit = 30): Promise<PaymentRecord[]> {
-  const result = await dynamo().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': memberPaymentsPk(memberId) },
-      ScanIndexForward: false,
-      Limit: limit,
-    }),
-  );
-  return (result.Items ?? []).map((item) => withoutKeys<PaymentRecord>(item)!);
-}
-
-export async function setOrderPrepay(outTradeNo: string, prepayId: string): Promise<void> {
-  await dynamo().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: tableName(),
-            Key: orderKey(outTradeNo),
-            UpdateExpression: 'SET prepayId = :p',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':p': prepayId },
-          },
-        },
-      ],
-    }),
-  );
-}
-
-// ── settings ───────────────────────────────────────────────────────────────────────────────────────────────
-export interface SettingsRecord {
-  readonly orgId: string;
-  readonly prepayMonths: number;
-  readonly version: number;
-  readonly updatedBy: string | null;
-  readonly updatedAt: string | null;
-}
-
-export async function getSettings(orgId: string): Promise<SettingsRecord> {
-  return (
-    (await getItem<SettingsRecord>(settingsKey(orgId))) ?? {
-      orgId,
-      prepayMonths: 0,
-      version: 0,
-      updatedBy: null,
-      updatedAt: null,
-    }
-  );
-}
-
-/** On the version the writer saw (0: none yet) → false when someone saved in between. */
-export async function putSettings(settings: SettingsRecord, expectedVersion: number): Promise<boolean> {
-  try {
-    await dynamo().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: { ...settingsKey(settings.orgId), ...settings },
-        ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
-        ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':v': expectedVersion } }),
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
 }
