@@ -6,7 +6,6 @@
 import type { MemberClaims } from '../../shared/auth/roles';
 import { CASHIERS } from '../../shared/dues/access';
 import { recordOfflinePayment as offlineRoute, reversePayment as reversalRoute } from '../../shared/dues/admin-routes';
-import { orderTotal } from '../../shared/dues/orders';
 import { VOLUNTARY_FLAG_FEN } from '../../shared/dues/schemas';
 import { DomainError } from '../../shared/errors';
 import { requireScope } from '../commons/http';
@@ -15,7 +14,7 @@ import * as org from '../org/service';
 import { actorOf } from './access';
 import { billKeysOf } from './keys';
 import { loadOwnBills, settleOpenOrders } from './orders';
-import type { PaymentFlag, PaymentRecord } from './records';
+import { type PaymentFlag, type PaymentRecord, paidFor } from './records';
 import { type ReversalRecord, reverse, settle } from './settle';
 import * as store from './store';
 
@@ -55,16 +54,8 @@ export async function recordOffline(input: OfflineInput, claims: MemberClaims, n
   const proxy = input.payer?.kind === 'proxy';
   const payment: PaymentRecord = {
     id: newId('dp'),
-    memberId: member.id,
-    memberName: member.name,
-    orgId: member.orgId,
-    orgPath: member.orgPath,
+    ...paidFor(member, bills, voluntaryFen),
     channel: input.channel,
-    billIds: bills.map((bill) => bill.id),
-    months: bills.map((bill) => bill.month),
-    billsFen: orderTotal(bills, 0),
-    voluntaryFen,
-    totalFen: orderTotal(bills, voluntaryFen),
     outTradeNo: null,
     transactionId: null,
     receiptNo: input.receiptNo,

@@ -6,7 +6,7 @@
  */
 import type { MemberClaims } from '../../shared/auth/roles';
 import { checkMemberSelection, prepayMonthList } from '../../shared/dues/months';
-import { orderTotal, outTradeNo } from '../../shared/dues/orders';
+import { outTradeNo } from '../../shared/dues/orders';
 import { type PayParams, VOLUNTARY_FLAG_FEN } from '../../shared/dues/schemas';
 import { DomainError } from '../../shared/errors';
 import { RATE_LIMITS } from '../../shared/http/rate-limits';
@@ -17,7 +17,7 @@ import * as org from '../org/service';
 import { ensureMemberBills } from './bills';
 import { billKey, orderKey, parseBillId } from './keys';
 import { applyTransaction } from './online';
-import type { BillRecord, OrderRecord } from './records';
+import { type BillRecord, type OrderRecord, paidFor } from './records';
 import * as store from './store';
 import { closeOrder, prepay, queryOrder } from './wechatpay/client';
 import { type PayConfig, payConfig } from './wechatpay/config';
@@ -172,16 +172,8 @@ function newOrder(
   return {
     id: no,
     outTradeNo: no,
-    memberId: member.id,
-    memberName: member.name,
+    ...paidFor(member, bills, voluntaryFen),
     openid: member.openid!,
-    orgId: member.orgId,
-    orgPath: member.orgPath,
-    billIds: bills.map((bill) => bill.id),
-    months: bills.map((bill) => bill.month),
-    billsFen: orderTotal(bills, 0),
-    voluntaryFen,
-    totalFen: orderTotal(bills, voluntaryFen),
     status: 'created',
     createdAt: new Date(nowMs).toISOString(),
     expiresAt: new Date(nowMs + ORDER_MINUTES * 60_000).toISOString(),

@@ -1,4 +1,5 @@
 /** What the 党费 items hold (keys in ./keys.ts), and their API views (shared/dues/schemas.ts). */
+import { orderTotal } from '../../shared/dues/orders';
 import type {
   Bill,
   Computation,
@@ -119,6 +120,25 @@ export interface OrderRecord {
   readonly paymentId?: string;
   readonly createdAt: string;
   readonly expiresAt: string;
+}
+
+/** Who pays and for what: the part an order and a payment share (totals summed in integer fen). */
+export function paidFor(
+  member: { id: string; name: string; orgId: string; orgPath: string },
+  bills: readonly Pick<BillRecord, 'id' | 'month' | 'amountFen'>[],
+  voluntaryFen: number,
+) {
+  return {
+    memberId: member.id,
+    memberName: member.name,
+    orgId: member.orgId,
+    orgPath: member.orgPath,
+    billIds: bills.map((bill) => bill.id),
+    months: bills.map((bill) => bill.month),
+    billsFen: orderTotal(bills, 0),
+    voluntaryFen,
+    totalFen: orderTotal(bills, voluntaryFen),
+  };
 }
 
 export function toBase(record: BaseRecord): DuesBase {

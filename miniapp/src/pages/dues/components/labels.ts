@@ -1,20 +1,8 @@
 /** Words and figures the 党费 pages share: categories, channels, months and yuan (integer fen, never a float). */
 import { formatYuan } from '../../../../../shared/dues/money';
-import type { DuesCategory } from '../../../../../shared/dues/schemas';
 import { monthsBetween } from '../../../../../shared/time';
 
-export const CATEGORY_NAMES: Record<DuesCategory, string> = {
-  employed: '在职',
-  retired: '离退休',
-  student: '学生',
-  unemployed: '无业或低保',
-  farmer: '农民',
-  exempt: '免交',
-  reduced: '减交',
-};
-
-/** Keyed by plain strings: a channel a newer server sends is shown as it comes. */
-export const CHANNEL_NAMES: Record<string, string> = { wechat: '微信支付', cash: '现金', transfer: '转账' };
+export { CATEGORY_NAMES, CHANNEL_NAMES } from '../../../../../shared/dues/labels';
 
 /** 8100 → "81.00 元". */
 export const yuan = (fen: number) => `${formatYuan(fen)} 元`;
