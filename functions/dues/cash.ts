@@ -12,6 +12,7 @@ import { requireScope } from '../commons/http';
 import { newId } from '../commons/ids';
 import * as org from '../org/service';
 import { actorOf } from './access';
+import { flagMessages } from './flags';
 import { billKeysOf } from './keys';
 import { loadOwnBills, settleOpenOrders } from './orders';
 import { type PaymentFlag, type PaymentRecord, paidFor } from './records';
@@ -67,10 +68,12 @@ export async function recordOffline(input: OfflineInput, claims: MemberClaims, n
     status: 'recorded',
     reversal: null,
   };
+  const messages = await flagMessages(payment);
   for (let round = 0; round < 8; round++) {
     const outcome = await settle({
       payment,
       bills,
+      messages,
       receipt: { rootId: store.rootOf(member.orgPath), receiptNo: input.receiptNo, paymentId: payment.id },
     });
     if (outcome.ok) return payment;

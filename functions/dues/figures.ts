@@ -20,10 +20,20 @@ export async function monthTotals(target: OrgRecord, month: string, page: { limi
       store.getMonth(target.id, month),
       store.branchBillsPage(target.id, month, { status: 'unpaid', limit: page.limit ?? 20, cursor: page.cursor }),
     ]);
+    // Refunds are read only when the month's figures say there are some (they come of a race alone).
+    const refunds = figures?.refundDueFen ? await store.refundsDue(target.id, month) : [];
     return {
       month,
       orgId: target.id,
       ...store.withZeros(figures),
+      refundsDue: refunds.map((r) => ({
+        outTradeNo: r.outTradeNo,
+        transactionId: r.transactionId,
+        memberId: r.memberId,
+        name: r.memberName,
+        amountFen: r.amountFen,
+        at: r.at,
+      })),
       unpaid: unpaid.bills.map((bill) => ({
         memberId: bill.memberId,
         name: bill.memberName,

@@ -19,7 +19,7 @@
  * Reversal   pk DUESPAY#<paymentId>        sk REVERSAL   at most one per payment (attribute_not_exists)
  * Receipt    pk DUESRECEIPT#<rootId>#<no>  sk RECEIPT    a receipt number is used once per committee
  * Refund due pk DUESREFUND#<outTradeNo>    sk REFUND     money received for bills paid another way
- *            gsi1pk DUESREFUNDS#<orgId>     gsi1sk <at>
+ *            gsi1pk DUESREFUNDS#<orgId>     gsi1sk <month>#<at>   (a branch's month: who is owed a refund)
  * Settings   pk ORG#<orgId>                sk DUESSETTINGS
  */
 export const baseKey = (id: string) => ({ pk: `DUESBASE#${id}`, sk: 'BASE' });
@@ -40,6 +40,7 @@ export const receiptKey = (rootId: string, receiptNo: string) => ({
   sk: 'RECEIPT',
 });
 export const refundKey = (outTradeNo: string) => ({ pk: `DUESREFUND#${outTradeNo}`, sk: 'REFUND' });
+export const refundsPk = (orgId: string) => `DUESREFUNDS#${orgId}`;
 export const settingsKey = (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'DUESSETTINGS' });
 
 /** The root of an org's tree, from its path `/<root>/…/<org>/`. */

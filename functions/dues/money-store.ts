@@ -2,7 +2,7 @@
 import { PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../commons/config';
 import { dynamo, withoutKeys } from '../commons/dynamo';
-import { memberPaymentsPk, orderKey, paymentKey, settingsKey } from './keys';
+import { memberPaymentsPk, orderKey, paymentKey, refundsPk, settingsKey } from './keys';
 import type { OrderRecord, PaymentRecord } from './records';
 import { getItem } from './store-io';
 
@@ -80,4 +80,27 @@ export async function putSettings(settings: SettingsRecord, expectedVersion: num
     if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
     throw error;
   }
+}
+
+export interface RefundDueRecord {
+  readonly outTradeNo: string;
+  readonly transactionId: string;
+  readonly memberId: string;
+  readonly memberName: string;
+  readonly amountFen: number;
+  readonly at: string;
+}
+
+/** Money to refund recorded in a branch's month (a handful at most: it only comes of a race). */
+export async function refundsDue(orgId: string, month: string): Promise<RefundDueRecord[]> {
+  const result = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :month)',
+      ExpressionAttributeValues: { ':pk': refundsPk(orgId), ':month': `${month}#` },
+      Limit: 50,
+    }),
+  );
+  return (result.Items ?? []).map((item) => withoutKeys<RefundDueRecord>(item)!);
 }

@@ -5,6 +5,7 @@
  * already paid and changes nothing; money for bills paid another way meanwhile becomes a refund-due entry.
  */
 import { shanghaiMonth } from '../../shared/time';
+import { flagMessages } from './flags';
 import { billKeysOf, wechatPaymentId } from './keys';
 import type { OrderRecord, PaymentFlag, PaymentRecord } from './records';
 import { recordRefundDue, settle } from './settle';
@@ -81,7 +82,8 @@ export async function applyTransaction(tx: WechatTransaction, cfg: PayConfig, no
       // Paid meanwhile by another payment (cash at the branch): the money is kept as due for refund.
       if (await recordRefundDue(order, tx.transaction_id ?? '', new Date(nowMs).toISOString())) return 'refund_due';
     } else {
-      const outcome = await settle({ payment: paymentOf(order, tx, nowMs), bills, order });
+      const payment = paymentOf(order, tx, nowMs);
+      const outcome = await settle({ payment, bills, order, messages: await flagMessages(payment) });
       if (outcome.ok) return 'recorded';
       if (!outcome.conflict && !outcome.payment && !outcome.order && !outcome.bills) throw new Error('settle failed');
       if (outcome.conflict) await store.pause(round);

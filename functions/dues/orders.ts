@@ -129,7 +129,7 @@ export async function createOrder(
   }
   if (!member.openid) throw new DomainError('DUES_NO_OPENID');
   const ahead = (await ensureMemberBills(member, future, nowMs)).filter((bill) => !body.billIds.includes(bill.id));
-  let bills = [...chosen, ...ahead];
+  let bills = [...chosen, ...ahead].sort((a, b) => a.month.localeCompare(b.month));
   if (bills.some((bill) => bill.status === 'paid')) throw new DomainError('DUES_BILL_ALREADY_PAID');
   const billIds = bills.map((bill) => bill.id);
   const cfg = await payConfig();
@@ -145,7 +145,9 @@ export async function createOrder(
     return { order: current, payParams: payParams(cfg, current.prepayId, nowMs), reused: true };
   }
   if (await settleOpenOrders(bills, nowMs)) throw new DomainError('DUES_BILL_ALREADY_PAID');
-  bills = await store.getBills(bills.map((bill) => ({ memberId: bill.memberId, month: bill.month })));
+  bills = (await store.getBills(bills.map((bill) => ({ memberId: bill.memberId, month: bill.month })))).sort((a, b) =>
+    a.month.localeCompare(b.month),
+  );
   if (bills.some((bill) => bill.status === 'paid')) throw new DomainError('DUES_BILL_ALREADY_PAID');
   const order = newOrder(member, bills, voluntaryFen, nowMs);
   await placeOrder(order, bills);

@@ -4,9 +4,11 @@
  * claims its receipt number; a reversal is its own entry that makes the bills unpaid again and takes the
  * figures back. Nothing is edited or deleted (§6.1): the payment keeps its record and gains its reversal.
  */
+import { formatYuanCn } from '../../shared/dues/money';
 import { shanghaiMonth } from '../../shared/time';
 import { tableName } from '../commons/config';
-import { billKey, memberPaymentsPk, orderKey, paymentKey, receiptKey, refundKey, reversalKey } from './keys';
+import { messageItems } from '../messages/outbox';
+import { billKey, memberPaymentsPk, orderKey, paymentKey, receiptKey, refundKey, refundsPk, reversalKey } from './keys';
 import type { Actor, BillRecord, OrderRecord, PaymentRecord } from './records';
 import * as store from './store';
 
@@ -96,6 +98,8 @@ export interface Settlement {
   readonly order?: OrderRecord;
   /** Offline: the receipt number claimed for the committee. */
   readonly receipt?: { rootId: string; receiptNo: string; paymentId: string };
+  /** The fact's messages (a large voluntary payment flagged to the committee), in the same transaction. */
+  readonly messages?: readonly store.TransactItem[];
 }
 
 export type SettleOutcome =
@@ -147,6 +151,7 @@ export async function settle(s: Settlement): Promise<SettleOutcome> {
       },
     });
   }
+  items.push(...(s.messages ?? []));
   const reasons = await store.transact(items);
   if (!reasons) return { ok: true };
   const failed = (i: number) => reasons[i] === 'ConditionalCheckFailed';
@@ -178,8 +183,8 @@ export async function recordRefundDue(order: OrderRecord, transactionId: string,
         TableName: tableName(),
         Item: {
           ...refundKey(order.outTradeNo),
-          gsi1pk: `DUESREFUNDS#${order.orgId}`,
-          gsi1sk: nowIso,
+          gsi1pk: refundsPk(order.orgId),
+          gsi1sk: `${shanghaiMonth(nowIso)}#${nowIso}`,
           outTradeNo: order.outTradeNo,
           transactionId,
           memberId: order.memberId,
@@ -194,6 +199,17 @@ export async function recordRefundDue(order: OrderRecord, transactionId: string,
       },
     },
     store.monthAdd(order, shanghaiMonth(nowIso), { refundDueFen: order.totalFen }),
+    ...messageItems(
+      {
+        id: `dues-refund-${order.outTradeNo}`,
+        memberId: order.memberId,
+        kind: 'dues_flag',
+        title: '党费重复缴纳，待退款',
+        body: `您的一笔微信支付 ${formatYuanCn(order.totalFen)}（${order.months.join('、')}）支付时该月党费已由其他方式缴纳，组织委员将为您办理退款`,
+        ref: { type: 'dues', id: order.memberId },
+      },
+      nowIso,
+    ),
   ]);
   return reasons === null;
 }

@@ -26,12 +26,24 @@ export type MonthFigures = z.infer<typeof MonthFigures>;
 export const UnpaidMember = z.object({ memberId: z.string(), name: z.string(), billId: z.string(), amountFen: Fen });
 export const BranchRow = MonthFigures.extend({ orgId: z.string(), name: z.string() });
 
+/** WeChat money received for bills already paid another way: the 组织委员 refunds it (never lost, never kept). */
+export const RefundDue = z.object({
+  outTradeNo: z.string(),
+  transactionId: z.string(),
+  memberId: z.string(),
+  name: z.string(),
+  amountFen: Fen,
+  at: z.string(),
+});
+
 export const TotalsResponse = MonthFigures.extend({
   month: Month,
   orgId: z.string(),
   unpaid: z.array(UnpaidMember),
   /** More unpaid members: pass as `cursor`. */
   nextCursor: z.string().nullable(),
+  /** A branch: refunds due recorded this month. */
+  refundsDue: z.array(RefundDue).optional(),
   /** Committee: one row per branch in tree order (never sorted by the figures, §6.1). */
   branches: z.array(BranchRow).optional(),
 });

@@ -15,6 +15,7 @@ import {
   thisMonth,
   totals,
 } from '../support/dues';
+import { newPerson } from '../support/people';
 import { apiClient, startTestStack } from '../support/stack';
 
 let stack: Stack;
@@ -199,6 +200,32 @@ describe('POST /v1/orgs/{orgId}/dues/bills', () => {
     } while (cursor);
     expect(unpaid.reduce((n, u) => n + u.amountFen, 0)).toBe(figures.dueFen - figures.paidFen);
     expect(again.body.skipped.some((s: Json) => s.reason === 'no_base')).toBe(true);
+  });
+
+  it('a probationary member owes from the month of admission, not before', async () => {
+    const admitted = `${thisMonth()}-01`;
+    const person = await api.call<Json>('POST', '/v1/orgs/org-branch-1/members', {
+      token: secretary,
+      body: { ...newPerson('钱预备'), category: 'probationary', joinedAt: admitted },
+    });
+    expect(person.status).toBe(201);
+    const id = person.body.member.id;
+    const declared = await api.call<Json>('PUT', `/v1/members/${id}/dues-base`, {
+      token: organizer,
+      body: { year: Number(thisMonth().slice(0, 4)), category: 'student', fromMonth: `${thisMonth().slice(0, 4)}-01` },
+    });
+    await api.call('POST', `/v1/dues/bases/${declared.body.base.id}/decision`, {
+      token: secretary,
+      body: { approve: true },
+    });
+    const before = await api.call<Json>('POST', '/v1/orgs/org-branch-1/dues/bills', {
+      token: organizer,
+      body: { month: monthsBack(2) },
+    });
+    expect(before.body.skipped).toContainEqual(expect.objectContaining({ memberId: id, reason: 'not_yet_admitted' }));
+    await billsFor(api, organizer, 'org-branch-1', [thisMonth()]);
+    const page = await api.call<Json>('GET', `/v1/members/${id}/dues`, { token: organizer });
+    expect(page.body.bills.map((b: Json) => [b.month, b.amountFen])).toEqual([[thisMonth(), 20]]);
   });
 
   it('only the branch issues bills, for months within range', async () => {

@@ -170,6 +170,9 @@ describe('POST /v1/dues/offline-payments and its reversal', () => {
     expect(answer.body.payment).toMatchObject({ voluntaryFen: 100_000, totalFen: 108_100, flags: ['voluntary_large'] });
     const view = await totals(api, committee, 'org-committee', thisMonth());
     expect(view.voluntaryFen).toBeGreaterThanOrEqual(100_000);
+    // The committee is told, in the payment's own transaction.
+    const inbox = await api.call<Json>('GET', '/v1/me/messages', { token: committee });
+    expect(inbox.body.items.some((m: Json) => m.kind === 'dues_flag' && m.title === '大额自愿多交党费')).toBe(true);
   });
 });
 

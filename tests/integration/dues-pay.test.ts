@@ -222,6 +222,36 @@ describe('POST /v1/dues/notify/wechatpay', () => {
   });
 });
 
+describe('prepayment', () => {
+  it('only where the branch allows it, at most as many months as it allows; the order covers them at their price', async () => {
+    const member = await payer('demo-member-4');
+    const current = [billIdOf(member.memberId, thisMonth())];
+    const refused = await order(member, current, { prepayMonths: 2 });
+    expect([refused.status, refused.body.error?.code]).toEqual([422, 'DUES_PREPAY_NOT_ALLOWED']);
+    const settings = await api.call<Json>('PUT', `/v1/orgs/${member.orgId}/dues/settings`, {
+      token: secretary,
+      body: { prepayMonths: 3, version: 0 },
+    });
+    expect(settings.status).toBe(200);
+    const stale = await api.call<Json>('PUT', `/v1/orgs/${member.orgId}/dues/settings`, {
+      token: secretary,
+      body: { prepayMonths: 6, version: 0 },
+    });
+    expect([stale.status, stale.body.error?.code]).toEqual([409, 'DUES_SETTINGS_STALE']);
+    const tooMany = await order(member, current, { prepayMonths: 4 });
+    expect([tooMany.status, tooMany.body.error?.code]).toEqual([422, 'DUES_TOO_MANY_MONTHS']);
+    const placed = await order(member, current, { prepayMonths: 2 });
+    expect(placed.status).toBe(201);
+    expect(placed.body.order).toMatchObject({
+      totalFen: 3 * 8100,
+      months: [thisMonth(), monthsBack(-1), monthsBack(-2)],
+    });
+    await (await stack.wechat.pay.confirm(placed.body.order.outTradeNo)).done;
+    const page = await dues(member);
+    expect(page.bills.filter((b: Json) => b.month > thisMonth() && b.status === 'paid')).toHaveLength(2);
+  });
+});
+
 describe('notifications out of order', () => {
   it('two members’ notifications arriving the other way round are both recorded, each once', async () => {
     const first = await payer('demo-member-2');
@@ -295,6 +325,12 @@ describe('online and offline racing for one bill', () => {
     expect(got.body.order.status).toBe('refund_due');
     const after = await totals(api, organizer, member.orgId, thisMonth());
     expect(after.refundDueFen - before.refundDueFen).toBe(8100);
+    // The 组织委员 sees whom to refund; the member is told.
+    expect(after.refundsDue).toContainEqual(
+      expect.objectContaining({ outTradeNo: placed.body.order.outTradeNo, memberId: member.memberId, amountFen: 8100 }),
+    );
+    const inbox = await api.call<Json>('GET', '/v1/me/messages', { token: member.token });
+    expect(inbox.body.items.some((m: Json) => m.kind === 'dues_flag' && m.title.includes('待退款'))).toBe(true);
     expect((await dues(member)).payments.filter((p: Json) => p.channel === 'wechat')).toHaveLength(0);
   });
 });
