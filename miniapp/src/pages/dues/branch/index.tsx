@@ -147,6 +147,19 @@ export default function DuesBranchPage() {
                 )}
                 {moreState.error ? <Text className="form-error">{moreState.error}</Text> : null}
                 <LoadMore more={!!more.cursor} loading={moreState.loading} onMore={() => void loadMore()} />
+                {data.refundsDue?.length ? (
+                  <>
+                    <Text className="section-title">待退款（已由其他方式缴纳后又微信支付）</Text>
+                    <View className="card branch-unpaid">
+                      {data.refundsDue.map((refund) => (
+                        <View key={refund.outTradeNo} className="branch-unpaid-row">
+                          <Text className="branch-unpaid-name">{refund.name}</Text>
+                          <Text className="branch-unpaid-amount">{yuan(refund.amountFen)}</Text>
+                        </View>
+                      ))}
+                    </View>
+                  </>
+                ) : null}
               </>
             )}
           </>
