@@ -81,6 +81,7 @@ export class Functions extends Construct {
       dues: make('dues'),
       duesAdmin: make('duesAdmin'),
       duesCash: make('duesCash'),
+      duesNotify: make('duesNotify'),
       duesReports: make('duesReports'),
     };
   }

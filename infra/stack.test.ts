@@ -70,6 +70,7 @@ describe('Stack: XianfengStack', () => {
       dues: logicalId(stack.functions.dues),
       duesAdmin: logicalId(stack.functions.duesAdmin),
       duesCash: logicalId(stack.functions.duesCash),
+      duesNotify: logicalId(stack.functions.duesNotify),
       duesReports: logicalId(stack.functions.duesReports),
     };
     jobIds = Object.fromEntries(Object.entries(stack.jobs).map(([name, fn]) => [name, logicalId(fn)]));
@@ -304,9 +305,9 @@ describe('Stack: XianfengStack', () => {
                 }),
           });
         } else {
-          // The app secret; and the dues merchant's secret for the two functions that talk to WeChat Pay only.
+          // The app secret; and the dues merchant's secret for the functions that talk to WeChat Pay only.
           const paySecret = JSON.stringify(granted.resources) === JSON.stringify([{ Ref: paySecretId }]);
-          if (paySecret) expect(['dues', 'duesCash']).toContain(domain);
+          if (paySecret) expect(['dues', 'duesCash', 'duesNotify']).toContain(domain);
           expect(granted).toEqual({
             ...granted,
             effect: 'Allow',

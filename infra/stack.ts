@@ -84,11 +84,11 @@ export class XianfengStack extends Stack {
     }
 
     // 党费: the committee's dedicated dues merchant (WeChat Pay v3 keys) in a secret of its own, read only by
-    // the two functions that talk to WeChat Pay (orders and notifications; cash, which settles an open order
-    // first) — infra/secrets.ts DuesPaySecret.
+    // the functions that talk to WeChat Pay (orders; notifications; cash, which settles an open order first) —
+    // infra/secrets.ts DuesPaySecret.
     const { secret: paySecret } = new DuesPaySecret(this, 'DuesPaySecret');
     this.paySecret = paySecret;
-    for (const fn of [functions.byDomain.dues, functions.byDomain.duesCash]) {
+    for (const fn of [functions.byDomain.dues, functions.byDomain.duesCash, functions.byDomain.duesNotify]) {
       fn.addEnvironment('DUES_PAY_SECRET_ARN', paySecret.secretArn);
       paySecret.grantRead(fn);
     }

@@ -9,6 +9,7 @@ import { handler as auth } from '../functions/auth/handler';
 import { handler as duesAdmin } from '../functions/dues/admin-handler';
 import { handler as duesCash } from '../functions/dues/cash-handler';
 import { handler as dues } from '../functions/dues/handler';
+import { handler as duesNotify } from '../functions/dues/notify-handler';
 import { handler as duesReports } from '../functions/dues/reports-handler';
 import { handler as meetingsAdmin } from '../functions/meetings/admin-handler';
 import { handler as meetings } from '../functions/meetings/handler';
@@ -37,6 +38,7 @@ const lambdas: Record<Domain, Lambda> = {
   dues: dues as unknown as Lambda,
   duesAdmin: duesAdmin as unknown as Lambda,
   duesCash: duesCash as unknown as Lambda,
+  duesNotify: duesNotify as unknown as Lambda,
   duesReports: duesReports as unknown as Lambda,
 };
 

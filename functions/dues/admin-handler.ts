@@ -3,7 +3,6 @@
  * bases, issuing bills, totals, arrears and the branch's settings. Offline money is ./cash-handler.ts.
  */
 import * as routes from '../../shared/dues/admin-routes';
-import * as memberRoutes from '../../shared/dues/routes';
 import { DomainError } from '../../shared/errors';
 import { RATE_LIMITS } from '../../shared/http/rate-limits';
 import { shanghaiMonth } from '../../shared/time';
@@ -30,7 +29,7 @@ async function scopedOrg(
   return target;
 }
 
-mount(app, memberRoutes.putDuesBase, async ({ params, body, claims, now }) => ({
+mount(app, routes.putDuesBase, async ({ params, body, claims, now }) => ({
   base: toBase(await declareBase(params.id, body, claims, now)),
 }));
 

@@ -1,13 +1,12 @@
 /**
- * The `dues` Lambda (shared/http/route.ts): a member's dues, declaring a base, paying with WeChat Pay, and
- * WeChat Pay's notification. The branch's side is ./admin-handler.ts; the workbook is ./reports-handler.ts.
+ * The `dues` Lambda (shared/http/route.ts): a member's dues and paying with WeChat Pay. WeChat Pay's notification
+ * is ./notify-handler.ts; the branch's side ./admin-handler.ts and ./cash-handler.ts; the workbook ./reports-handler.ts.
  */
 import * as routes from '../../shared/dues/routes';
-import { createDomainApp, mount, sourceIp, WithStatus } from '../commons/http';
+import { createDomainApp, mount, WithStatus } from '../commons/http';
 import { lambdaHandler } from '../commons/lambda';
 import * as org from '../org/service';
 import { memberDues } from './member-view';
-import { handleNotification } from './notify';
 import { createOrder, ownOrder, resignOrder } from './orders';
 import { toOrder } from './records';
 
@@ -34,16 +33,6 @@ mount(
 );
 
 mount(app, routes.getOrder, async ({ params, claims }) => ({ order: toOrder(await ownOrder(params.id, claims)) }));
-
-mount(app, routes.wechatPayNotify, async ({ c, file, now }) => {
-  const headers: Record<string, string | undefined> = {};
-  for (const name of ['wechatpay-serial', 'wechatpay-signature', 'wechatpay-timestamp', 'wechatpay-nonce']) {
-    headers[name] = c.req.header(name);
-  }
-  const answer = await handleNotification(headers, file, sourceIp(c), now);
-  if (answer.status === 204) return c.body(null, 204);
-  return c.json(answer.body, answer.status as 400);
-});
 
 export const handler = lambdaHandler(app);
 export { app };

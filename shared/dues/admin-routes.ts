@@ -4,7 +4,7 @@
  * order before cash is taken).
  */
 import { defineRoute } from '../http/route';
-import { BASE_DECIDERS, BILL_ISSUERS, CASHIERS, DUES_READERS, DUES_VIEWERS } from './access';
+import { BASE_DECIDERS, BASE_DECLARERS, BILL_ISSUERS, CASHIERS, DUES_READERS, DUES_VIEWERS } from './access';
 import {
   ArrearsResponse,
   DuesSettingsResponse,
@@ -20,12 +20,30 @@ import {
   GenerateBillsRequest,
   GenerateBillsResponse,
   IdParams,
+  MemberIdParams,
   OfflinePaymentRequest,
   OrgIdParams,
   PaymentResponse,
+  PutDuesBaseRequest,
   ReversalRequest,
   ReversalResponse,
 } from './schemas';
+
+export const putDuesBase = defineRoute({
+  id: 'dues.putBase',
+  // With the decisions (bases are the branch's business; a member declares theirs once a year).
+  domain: 'duesAdmin',
+  method: 'put',
+  path: '/v1/members/{id}/dues-base',
+  summary: '申报党费基数（本人，或本支部书记、组织委员代为申报）；待审核',
+  access: BASE_DECLARERS,
+  scoped: true,
+  ownerOrScope: true,
+  params: MemberIdParams,
+  body: PutDuesBaseRequest,
+  response: DuesBaseResponse,
+  status: 200,
+});
 
 export const decideBase = defineRoute({
   id: 'dues.decideBase',
@@ -151,6 +169,7 @@ export const putDuesSettings = defineRoute({
 });
 
 export const duesAdminRoutes = [
+  putDuesBase,
   decideBase,
   listBases,
   generateBills,

@@ -1,39 +1,21 @@
 /**
- * The member's side of 党费 (DESIGN §5.2), served by the `dues` Lambda: my dues, paying, WeChat Pay's notify
- * (declaring a base is served with its decision by `duesAdmin`).
+ * The member's side of 党费 (DESIGN §5.2), served by the `dues` Lambda: my dues, paying, WeChat Pay's notify.
+ * Declaring a base is in ./admin-routes.ts, served with its decision by `duesAdmin`.
  */
 import { defineRoute } from '../http/route';
-import { BASE_DECLARERS, DUES_VIEWERS, MEMBERS } from './access';
+import { DUES_VIEWERS, MEMBERS } from './access';
 import {
   CreateOrderRequest,
   CreateOrderResponse,
-  DuesBaseResponse,
   IdParams,
   MemberDuesResponse,
   MemberIdParams,
   NotifyResponse,
   OrderResponse,
-  PutDuesBaseRequest,
 } from './schemas';
 
 /** WeChat Pay's notification bodies are ~1 KB; anything near this is not one. */
 export const NOTIFY_BODY_LIMIT = 16 * 1024;
-
-export const putDuesBase = defineRoute({
-  id: 'dues.putBase',
-  // With the decisions (bases are the branch's business; a member declares theirs once a year).
-  domain: 'duesAdmin',
-  method: 'put',
-  path: '/v1/members/{id}/dues-base',
-  summary: '申报党费基数（本人，或本支部书记、组织委员代为申报）；待审核',
-  access: BASE_DECLARERS,
-  scoped: true,
-  ownerOrScope: true,
-  params: MemberIdParams,
-  body: PutDuesBaseRequest,
-  response: DuesBaseResponse,
-  status: 200,
-});
 
 export const memberDues = defineRoute({
   id: 'dues.memberDues',
@@ -79,7 +61,8 @@ export const getOrder = defineRoute({
 
 export const wechatPayNotify = defineRoute({
   id: 'dues.wechatPayNotify',
-  domain: 'dues',
+  // A Lambda of its own: WeChat's callbacks never wait behind members' requests, and it carries no client code.
+  domain: 'duesNotify',
   method: 'post',
   path: '/v1/dues/notify/wechatpay',
   summary: '微信支付 v3 支付结果通知：验签、解密、核对商户号/订单/金额后一次事务入账；重放无害',
@@ -91,4 +74,4 @@ export const wechatPayNotify = defineRoute({
   status: 200,
 });
 
-export const duesRoutes = [putDuesBase, memberDues, createOrder, getOrder, wechatPayNotify] as const;
+export const duesRoutes = [memberDues, createOrder, getOrder, wechatPayNotify] as const;

@@ -21,6 +21,7 @@ export type Domain =
   | 'dues'
   | 'duesAdmin'
   | 'duesCash'
+  | 'duesNotify'
   | 'duesReports';
 
 /** Each Lambda's entry under functions/, exporting `handler`. */
@@ -37,6 +38,7 @@ export const HANDLER_ENTRIES: Record<Domain, string> = {
   dues: 'dues/handler.ts',
   duesAdmin: 'dues/admin-handler.ts',
   duesCash: 'dues/cash-handler.ts',
+  duesNotify: 'dues/notify-handler.ts',
   duesReports: 'dues/reports-handler.ts',
 };
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';

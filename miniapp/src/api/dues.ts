@@ -3,7 +3,8 @@
  * the result. Imported by the pages/dues subpackage only: the route schemas never reach the main package.
  */
 import Taro from '@tarojs/taro';
-import { createOrder, getOrder, memberDues, putDuesBase } from '../../../shared/dues/routes';
+import { putDuesBase } from '../../../shared/dues/admin-routes';
+import { createOrder, getOrder, memberDues } from '../../../shared/dues/routes';
 import type { Order, PutDuesBaseRequest } from '../../../shared/dues/schemas';
 import { ApiError, NETWORK_ERROR_MESSAGE, newIdempotencyKey, request } from './client';
 
