@@ -143,7 +143,6 @@ export async function ensureMemberBills(member: MemberRecord, months: readonly s
  * is fixed) — the member's next order is priced anew.
  */
 export async function repriceUnpaid(memberId: string, base: ApprovedBase): Promise<number> {
-  const rule = (month: string) => ruleFor(month);
   const bills = (await store.memberBills(memberId, 36)).filter(
     (bill) =>
       bill.status === 'unpaid' && !bill.openOrder && bill.month >= base.fromMonth && bill.baseId !== base.baseId,
@@ -151,7 +150,7 @@ export async function repriceUnpaid(memberId: string, base: ApprovedBase): Promi
   let repriced = 0;
   for (const bill of bills) {
     if (base.category === 'exempt') continue; // an exemption is decided on the bills by the branch, not here
-    const amount = duesAmount(base, rule(bill.month));
+    const amount = duesAmount(base, ruleFor(bill.month));
     const reasons = await store.transact([
       store.billRepriced(bill, { baseId: base.baseId, category: base.category, ...amount }),
       store.monthAdd(bill, bill.month, { dueFen: amount.amountFen - bill.amountFen }),

@@ -8,7 +8,7 @@ import type { MemberDuesResponse } from '../../shared/dues/schemas';
 import { shanghaiMonth } from '../../shared/time';
 import * as org from '../org/service';
 import { requireSelfOrScope } from './access';
-import { toBase, toBill, toPayment } from './records';
+import { byMonth, toBase, toBill, toPayment } from './records';
 import * as store from './store';
 
 const VIEWERS = ['secretary', 'organizer', 'committee'] as const;
@@ -29,7 +29,8 @@ export async function memberDues(memberId: string, claims: MemberClaims, nowMs: 
     ? (declared.find((b) => b.id === inForce.baseId) ?? (await store.getBase(inForce.baseId)))
     : null;
   const amount = inForce ? duesAmount(inForce, ruleFor(month)) : null;
-  const unpaid = bills.filter((bill) => bill.status === 'unpaid').sort((a, b) => a.month.localeCompare(b.month));
+  const unpaid = bills.filter((bill) => bill.status === 'unpaid').sort(byMonth);
+  const pending = declared.find((b) => b.status === 'pending');
   const payable = unpaid.filter(
     (bill) =>
       checkMemberSelection({
@@ -55,10 +56,7 @@ export async function memberDues(memberId: string, claims: MemberClaims, nowMs: 
     memberId: member.id,
     memberName: member.name,
     base: base ? toBase(base) : null,
-    pendingBase: (() => {
-      const pending = declared.find((b) => b.status === 'pending');
-      return pending ? toBase(pending) : null;
-    })(),
+    pendingBase: pending ? toBase(pending) : null,
     monthlyFen: amount?.amountFen ?? null,
     computation: amount?.computation ?? null,
     bills: bills.map(toBill),

@@ -28,6 +28,12 @@ export interface MonthlyReport {
 async function warnArrears(branch: OrgRecord, nowMs: number): Promise<number> {
   const members = await branchArrears(branch, nowMs);
   const nowIso = new Date(nowMs).toISOString();
+  // The branch's secretary and 组织委员, read once for every member who has reached six months.
+  let runners: Promise<string[]> | undefined;
+  const runnersOf = () =>
+    (runners ??= org
+      .listActiveMembers(branch.id)
+      .then((all) => all.filter((m) => m.roles.some((r) => RUNNERS.has(r))).map((m) => m.id)));
   let sent = 0;
   for (const member of members) {
     const latest = member.months.at(-1)!;
@@ -47,9 +53,8 @@ async function warnArrears(branch: OrgRecord, nowMs: number): Promise<number> {
     });
     sent += toMember.sent;
     if (level >= 6) {
-      const runners = (await org.listActiveMembers(branch.id)).filter((m) => m.roles.some((r) => RUNNERS.has(r)));
       const toRunners = await sendOnce({
-        memberIds: runners.map((m) => m.id),
+        memberIds: await runnersOf(),
         nowIso,
         message: (memberId) => ({
           id: `dues-lapse-${member.memberId}-${latest}`,

@@ -73,6 +73,9 @@ export async function applyTransaction(tx: WechatTransaction, cfg: PayConfig, no
   if (!order) return 'unknown_order';
   const wrong = mismatch(tx, order, cfg);
   if (wrong) return wrong;
+  // The payment and its flag messages depend on the order and the transaction only: built once, on the first
+  // round that records (a replay builds nothing).
+  let recording: { payment: PaymentRecord; messages: store.TransactItem[] } | undefined;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     if (order.status === 'paid' || order.status === 'refund_due') return 'replay';
     if (order.status === 'closed') return 'order_closed';
@@ -82,8 +85,11 @@ export async function applyTransaction(tx: WechatTransaction, cfg: PayConfig, no
       // Paid meanwhile by another payment (cash at the branch): the money is kept as due for refund.
       if (await recordRefundDue(order, tx.transaction_id ?? '', new Date(nowMs).toISOString())) return 'refund_due';
     } else {
-      const payment = paymentOf(order, tx, nowMs);
-      const outcome = await settle({ payment, bills, order, messages: await flagMessages(payment) });
+      if (!recording) {
+        const payment = paymentOf(order, tx, nowMs);
+        recording = { payment, messages: await flagMessages(payment) };
+      }
+      const outcome = await settle({ ...recording, bills, order });
       if (outcome.ok) return 'recorded';
       if (!outcome.conflict && !outcome.payment && !outcome.order && !outcome.bills) throw new Error('settle failed');
       if (outcome.conflict) await store.pause(round);

@@ -17,7 +17,7 @@ import * as org from '../org/service';
 import { ensureMemberBills } from './bills';
 import { billKey, orderKey, parseBillId } from './keys';
 import { applyTransaction } from './online';
-import { type BillRecord, type OrderRecord, paidFor } from './records';
+import { type BillRecord, byMonth, type OrderRecord, paidFor } from './records';
 import * as store from './store';
 import { closeOrder, prepay, queryOrder } from './wechatpay/client';
 import { type PayConfig, payConfig } from './wechatpay/config';
@@ -29,13 +29,16 @@ const ORDER_MINUTES = 30;
 const REUSE_MARGIN_MS = 5 * 60_000;
 
 export async function loadOwnBills(memberId: string, billIds: readonly string[]): Promise<BillRecord[]> {
-  const keys = billIds.map((id) => parseBillId(id));
-  if (keys.some((key) => key === null)) throw new DomainError('DUES_BILL_NOT_FOUND');
-  if (keys.some((key) => key!.memberId !== memberId)) throw new DomainError('DUES_BILL_NOT_YOURS');
-  const unique = [...new Set(billIds)];
-  const bills = await store.getBills(unique.map((id) => parseBillId(id)!));
-  if (bills.length !== unique.length) throw new DomainError('DUES_BILL_NOT_FOUND');
-  return bills.sort((a, b) => a.month.localeCompare(b.month));
+  const keys = new Map<string, { memberId: string; month: string }>();
+  for (const id of billIds) {
+    const key = parseBillId(id);
+    if (!key) throw new DomainError('DUES_BILL_NOT_FOUND');
+    if (key.memberId !== memberId) throw new DomainError('DUES_BILL_NOT_YOURS');
+    keys.set(id, key);
+  }
+  const bills = await store.getBills([...keys.values()]);
+  if (bills.length !== keys.size) throw new DomainError('DUES_BILL_NOT_FOUND');
+  return bills.sort(byMonth);
 }
 
 /**
@@ -43,8 +46,8 @@ export async function loadOwnBills(memberId: string, billIds: readonly string[])
  * an unpaid one is closed at WeChat and here. Offline payments call this too, so cash never races a payment
  * that already went through.
  */
-export async function settleOpenOrders(bills: readonly BillRecord[], nowMs: number, keep?: string): Promise<boolean> {
-  const open = [...new Set(bills.map((bill) => bill.openOrder).filter((no): no is string => !!no && no !== keep))];
+export async function settleOpenOrders(bills: readonly BillRecord[], nowMs: number): Promise<boolean> {
+  const open = [...new Set(bills.map((bill) => bill.openOrder).filter((no): no is string => !!no))];
   if (open.length === 0) return false;
   const cfg = await payConfig();
   let paid = false;
@@ -129,7 +132,7 @@ export async function createOrder(
   }
   if (!member.openid) throw new DomainError('DUES_NO_OPENID');
   const ahead = (await ensureMemberBills(member, future, nowMs)).filter((bill) => !body.billIds.includes(bill.id));
-  let bills = [...chosen, ...ahead].sort((a, b) => a.month.localeCompare(b.month));
+  const bills = [...chosen, ...ahead].sort(byMonth);
   if (bills.some((bill) => bill.status === 'paid')) throw new DomainError('DUES_BILL_ALREADY_PAID');
   const billIds = bills.map((bill) => bill.id);
   const cfg = await payConfig();
@@ -144,11 +147,8 @@ export async function createOrder(
   ) {
     return { order: current, payParams: payParams(cfg, current.prepayId, nowMs), reused: true };
   }
+  // Closing a stale order leaves its bills as read; a bill paid meanwhile fails placeOrder's version condition.
   if (await settleOpenOrders(bills, nowMs)) throw new DomainError('DUES_BILL_ALREADY_PAID');
-  bills = (await store.getBills(bills.map((bill) => ({ memberId: bill.memberId, month: bill.month })))).sort((a, b) =>
-    a.month.localeCompare(b.month),
-  );
-  if (bills.some((bill) => bill.status === 'paid')) throw new DomainError('DUES_BILL_ALREADY_PAID');
   const order = newOrder(member, bills, voluntaryFen, nowMs);
   await placeOrder(order, bills);
   const { prepayId } = await wechat(() =>

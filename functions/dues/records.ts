@@ -141,6 +141,9 @@ export function paidFor(
   };
 }
 
+/** Oldest month first: the order bills are shown, paid and listed on orders and payments. */
+export const byMonth = (a: { month: string }, b: { month: string }) => a.month.localeCompare(b.month);
+
 export function toBase(record: BaseRecord): DuesBase {
   const { orgPath: _path, baseFen: _fen, ...rest } = record;
   return rest;
