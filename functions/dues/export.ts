@@ -14,6 +14,7 @@ import { formatYuan, parseYuan } from '../../shared/dues/money';
 import { DomainError } from '../../shared/errors';
 import { formatShanghai } from '../../shared/time';
 import { mapWithConcurrency } from '../commons/concurrency';
+import { newBook } from '../commons/workbook';
 import type { OrgRecord } from '../org/service';
 import * as org from '../org/service';
 import { monthsOf, type PaymentFacts, paymentsByIds, yearBills } from './export-reads';
@@ -55,14 +56,6 @@ function addInto(into: Figures, more: Partial<Figures>): Figures {
 /** Yuan for a cell: a number Excel adds up, made from integer fen through the decimal string (no float maths). */
 const yuan = (fen: number) => Number(formatYuan(fen));
 const figureCells = (f: Figures) => [yuan(f.dueFen), yuan(f.paidFen), f.members, f.paidMembers, yuan(f.voluntaryFen)];
-
-async function newBook(): Promise<ExcelJS.Workbook> {
-  const { default: Excel } = await import('exceljs');
-  const book = new Excel.Workbook();
-  book.creator = '先锋';
-  book.created = new Date();
-  return book;
-}
 
 function addSheet(book: ExcelJS.Workbook, name: string, headers: readonly string[], money: readonly string[]) {
   const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -4,7 +4,7 @@ import { tableName } from '../commons/config';
 import { dynamo, withoutKeys } from '../commons/dynamo';
 import { memberPaymentsPk, orderKey, paymentKey, refundsPk, settingsKey } from './keys';
 import type { OrderRecord, PaymentRecord } from './records';
-import { getItem } from './store-io';
+import { getItem, type TransactItem } from './store-io';
 
 export const getOrder = (outTradeNo: string, consistent = false) =>
   getItem<OrderRecord>(orderKey(outTradeNo), consistent);
@@ -103,4 +103,30 @@ export async function refundsDue(orgId: string, month: string): Promise<RefundDu
     }),
   );
   return (result.Items ?? []).map((item) => withoutKeys<RefundDueRecord>(item)!);
+}
+
+/** An order leaves `created` (paid, closed, refund due) exactly once: the condition every such write carries. */
+export function orderLeavesCreated(
+  outTradeNo: string,
+  status: Exclude<OrderRecord['status'], 'created'>,
+  fields: Record<string, unknown> = {},
+): TransactItem {
+  const names = Object.keys(fields);
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: orderKey(outTradeNo),
+      UpdateExpression: `SET #status = :status${names.map((_name, i) => `, #f${i} = :f${i}`).join('')}`,
+      ConditionExpression: '#status = :created',
+      ExpressionAttributeNames: {
+        '#status': 'status',
+        ...Object.fromEntries(names.map((name, i) => [`#f${i}`, name])),
+      },
+      ExpressionAttributeValues: {
+        ':status': status,
+        ':created': 'created',
+        ...Object.fromEntries(names.map((name, i) => [`:f${i}`, fields[name]])),
+      },
+    },
+  };
 }

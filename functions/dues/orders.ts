@@ -72,18 +72,7 @@ export async function settleOpenOrders(bills: readonly BillRecord[], nowMs: numb
 }
 
 async function markClosed(outTradeNo: string): Promise<void> {
-  await store.transact([
-    {
-      Update: {
-        TableName: tableName(),
-        Key: orderKey(outTradeNo),
-        UpdateExpression: 'SET #status = :closed',
-        ConditionExpression: '#status = :created',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':closed': 'closed', ':created': 'created' },
-      },
-    },
-  ]);
+  await store.transact([store.orderLeavesCreated(outTradeNo, 'closed')]);
 }
 
 /** WeChat unreachable or refusing: the member is told to try later (503), nothing half-done is kept. */

@@ -8,7 +8,7 @@ import { formatYuanCn } from '../../shared/dues/money';
 import { shanghaiMonth } from '../../shared/time';
 import { tableName } from '../commons/config';
 import { messageItems } from '../messages/outbox';
-import { billKey, memberPaymentsPk, orderKey, paymentKey, receiptKey, refundKey, refundsPk, reversalKey } from './keys';
+import { billKey, memberPaymentsPk, paymentKey, receiptKey, refundKey, refundsPk, reversalKey } from './keys';
 import type { Actor, BillRecord, OrderRecord, PaymentRecord } from './records';
 import * as store from './store';
 
@@ -125,21 +125,12 @@ export async function settle(s: Settlement): Promise<SettleOutcome> {
   const items: Item[] = [paymentPut(payment), ...s.bills.map((bill) => billPaid(bill, payment)), ...figures];
   const orderAt = s.order ? items.length : -1;
   if (s.order) {
-    items.push({
-      Update: {
-        TableName: tableName(),
-        Key: orderKey(s.order.outTradeNo),
-        UpdateExpression: 'SET #status = :paid, paymentId = :pid, transactionId = :tx',
-        ConditionExpression: '#status = :created',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':paid': 'paid',
-          ':created': 'created',
-          ':pid': payment.id,
-          ':tx': payment.transactionId,
-        },
-      },
-    });
+    items.push(
+      store.orderLeavesCreated(s.order.outTradeNo, 'paid', {
+        paymentId: payment.id,
+        transactionId: payment.transactionId,
+      }),
+    );
   }
   const receiptAt = s.receipt ? items.length : -1;
   if (s.receipt) {
@@ -168,16 +159,7 @@ export async function settle(s: Settlement): Promise<SettleOutcome> {
 /** Money received online for bills already paid another way: recorded as due for refund, never lost. */
 export async function recordRefundDue(order: OrderRecord, transactionId: string, nowIso: string): Promise<boolean> {
   const reasons = await store.transact([
-    {
-      Update: {
-        TableName: tableName(),
-        Key: orderKey(order.outTradeNo),
-        UpdateExpression: 'SET #status = :refund, transactionId = :tx',
-        ConditionExpression: '#status = :created',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':refund': 'refund_due', ':created': 'created', ':tx': transactionId },
-      },
-    },
+    store.orderLeavesCreated(order.outTradeNo, 'refund_due', { transactionId }),
     {
       Put: {
         TableName: tableName(),

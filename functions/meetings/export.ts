@@ -17,6 +17,7 @@ import { type AttendanceFigures, attendanceOf } from '../../shared/meetings/stat
 import type { MeetingStatsResponse } from '../../shared/meetings/stats-schemas';
 import { formatShanghai, monthRange } from '../../shared/time';
 import { mapWithConcurrency } from '../commons/concurrency';
+import { newBook } from '../commons/workbook';
 import type { OrgRecord } from '../org/service';
 import { ensureFrozen } from './expected';
 import * as store from './stats-store';
@@ -52,14 +53,6 @@ const FIGURE_COLUMNS: [string, keyof AttendanceFigures][] = [
   ['出勤率', 'rate'],
 ];
 const figureCells = (a: AttendanceFigures) => FIGURE_COLUMNS.map(([, key]) => a[key] ?? '—');
-
-async function newBook(): Promise<ExcelJS.Workbook> {
-  const { default: Excel } = await import('exceljs');
-  const book = new Excel.Workbook();
-  book.creator = '先锋';
-  book.created = new Date();
-  return book;
-}
 
 function addSheet(book: ExcelJS.Workbook, name: string, headers: string[]): ExcelJS.Worksheet {
   const sheet = book.addWorksheet(name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31), {
