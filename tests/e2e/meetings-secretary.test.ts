@@ -54,7 +54,8 @@ async function congressOfQuarter(page: Page): Promise<string> {
   await page.goto(`${stage.world.h5.url}/#/pages/meetings/stats/index`);
   const stats = onTop(page, 'meeting-stats');
   await stats.locator('.choice', { hasText: /^季$/ }).click();
-  await stats.getByText(/年第.季度/).waitFor();
+  // The period title, not the export card's title that repeats the quarter.
+  await stats.locator('.stats-period-title', { hasText: /年第.季度/ }).waitFor();
   const row = stats.locator('.stats-kind--party_congress .stats-kind-figure');
   await row.waitFor();
   return (await row.textContent()) ?? '';
