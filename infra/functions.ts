@@ -83,6 +83,9 @@ export class Functions extends Construct {
       duesCash: make('duesCash'),
       duesNotify: make('duesNotify'),
       duesReports: make('duesReports'),
+      transfers: make('transfers'),
+      transfersAdmin: make('transfersAdmin'),
+      transfersReports: make('transfersReports'),
     };
   }
 }

@@ -51,6 +51,14 @@ export const JOBS = {
     // Bills of a 2,000-member branch take seconds; 22 branches and their arrears reads fit well within this.
     timeout: Duration.minutes(10),
   },
+  transfersDaily: {
+    entry: 'transfers/daily-job.ts',
+    description: 'xianfeng: 组织关系转接 — flag steps pending over 7 days, expire letters, remind of missing 回执',
+    // 02:00 Asia/Shanghai: a day is the finest grain of all three (7 days, a letter's last day, a month).
+    schedule: Schedule.cron({ minute: '0', hour: '18' }),
+    // One Query per approving org and per committee: a few dozen reads and a handful of writes.
+    timeout: Duration.minutes(2),
+  },
 } as const satisfies Record<string, JobSpec>;
 
 export type JobName = keyof typeof JOBS;
@@ -95,6 +103,7 @@ export class Jobs extends Construct {
       nightStudy: make('nightStudy'),
       meetingsCompliance: make('meetingsCompliance'),
       duesMonthly: make('duesMonthly'),
+      transfersDaily: make('transfersDaily'),
     };
   }
 }

@@ -72,6 +72,9 @@ describe('Stack: XianfengStack', () => {
       duesCash: logicalId(stack.functions.duesCash),
       duesNotify: logicalId(stack.functions.duesNotify),
       duesReports: logicalId(stack.functions.duesReports),
+      transfers: logicalId(stack.functions.transfers),
+      transfersAdmin: logicalId(stack.functions.transfersAdmin),
+      transfersReports: logicalId(stack.functions.transfersReports),
     };
     jobIds = Object.fromEntries(Object.entries(stack.jobs).map(([name, fn]) => [name, logicalId(fn)]));
     allFnIds = { ...fnIds, ...jobIds };
@@ -171,7 +174,7 @@ describe('Stack: XianfengStack', () => {
   it('keeps exceljs out of the org and meetings records bundles, in one layer only they use, every bundle under 200 KB', () => {
     const layers = template.findResources('AWS::Lambda::LayerVersion');
     expect(Object.keys(layers)).toHaveLength(1);
-    const excelUsers = ['org', 'meetingsRecords', 'duesReports'];
+    const excelUsers = ['org', 'meetingsRecords', 'duesReports', 'transfersReports'];
     for (const [domain, id] of Object.entries(allFnIds)) {
       const props = resource(id).Properties as { Code: { S3Key: string }; Layers?: unknown[] };
       expect((props.Layers ?? []).length).toBe(excelUsers.includes(domain) ? 1 : 0);
@@ -181,6 +184,23 @@ describe('Stack: XianfengStack', () => {
       if (excelUsers.includes(domain)) expect(bundle).toMatch(/(require|import)\("exceljs"\)/);
       expect(Buffer.byteLength(bundle) / 1024).toBeLessThanOrEqual(200);
     }
+  });
+
+  it('gives the 介绍信 PDF its library and Chinese font through the layer, not the transfersReports bundle', () => {
+    const [layerId] = Object.keys(template.findResources('AWS::Lambda::LayerVersion'));
+    const layerKey = (resource(layerId!).Properties.Content as { S3Key: string }).S3Key.replace(/\.zip$/, '');
+    const modules = path.join(app.outdir, `asset.${layerKey}`, 'nodejs', 'node_modules');
+    for (const name of ['pdf-lib', '@pdf-lib/fontkit'])
+      expect(existsSync(path.join(modules, name, 'index.js'))).toBe(true);
+    const font = path.join(modules, '@fontsource', 'noto-serif-sc');
+    expect(existsSync(path.join(font, 'unicode.json'))).toBe(true);
+    const woff = readdirSync(path.join(font, 'files'));
+    expect(woff.length).toBeGreaterThan(90); // every unicode-range chunk of the regular weight, nothing else
+    expect(woff.every((file) => /-400-normal\.woff$/.test(file))).toBe(true);
+    const code = resource(fnIds.transfersReports).Properties.Code as { S3Key: string };
+    const bundle = readFileSync(path.join(app.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`, 'index.js'), 'utf8');
+    expect(bundle).toMatch(/(require|import)\("pdf-lib"\)/);
+    expect(bundle).not.toContain('PDFDocument.create');
   });
 
   it('keeps the CDK caches inside the repository, not in the home directory', () => {

@@ -19,6 +19,9 @@ import { handler as messages } from '../functions/messages/handler';
 import { handler as notices } from '../functions/notices/handler';
 import { handler as org } from '../functions/org/handler';
 import { handler as study } from '../functions/study/handler';
+import { handler as transfersAdmin } from '../functions/transfers/admin-handler';
+import { handler as transfers } from '../functions/transfers/handler';
+import { handler as transfersReports } from '../functions/transfers/reports-handler';
 import { errorCatalog } from '../shared/errors';
 import type { Domain } from '../shared/http/route';
 import { allRoutes } from '../shared/routes';
@@ -40,6 +43,9 @@ const lambdas: Record<Domain, Lambda> = {
   duesCash: duesCash as unknown as Lambda,
   duesNotify: duesNotify as unknown as Lambda,
   duesReports: duesReports as unknown as Lambda,
+  transfers: transfers as unknown as Lambda,
+  transfersAdmin: transfersAdmin as unknown as Lambda,
+  transfersReports: transfersReports as unknown as Lambda,
 };
 
 const table = allRoutes.map((route) => ({

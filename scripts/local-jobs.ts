@@ -6,6 +6,7 @@ import { describeRun as describeDues, runMonthlyJob } from '../functions/dues/mo
 import { describeRun as describeCompliance, runComplianceJob } from '../functions/meetings/compliance-job';
 import { describeRun as describeNightStudy, runNightStudyJob } from '../functions/meetings/night-study-job';
 import { describeRun, runSenderJob } from '../functions/messages/sender-job';
+import { describeRun as describeTransfers, runDailyJob } from '../functions/transfers/daily-job';
 import { seedNightStudy } from './seed';
 
 export interface LocalJobs {
@@ -46,6 +47,12 @@ const JOBS: { readonly name: string; readonly everyMs: number; readonly run: () 
     name: 'dues monthly',
     everyMs: Number(process.env.DUES_MONTHLY_INTERVAL_MS ?? 3_600_000),
     run: async () => describeDues(await runMonthlyJob()),
+  },
+  // TRANSFERS_DAILY_INTERVAL_MS: overdue steps, letter expiry and 回执 reminders (daily in AWS); hourly here.
+  {
+    name: 'transfers daily',
+    everyMs: Number(process.env.TRANSFERS_DAILY_INTERVAL_MS ?? 3_600_000),
+    run: async () => describeTransfers(await runDailyJob()),
   },
 ];
 

@@ -11,6 +11,7 @@ import { DEMO_ACCOUNTS_HELP } from './demo-data';
 import { startH5Server } from './h5-server';
 import { startLocalJobs } from './local-jobs';
 import { seedDues } from './seed-dues';
+import { seedTransfers } from './seed-transfers';
 import { startStack } from './stack';
 
 const root = resolve(__dirname, '..');
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
   });
   // Demo 党费 (bases, six months of bills and receipts), once; not in the test seed (tests count from zero).
   if (stack.seed && (await seedDues(stack.seed.branchIds))) console.log('  demo dues seeded');
+  // Demo transfers (one waiting for a branch secretary, one for the committee), once; not in the test seed.
+  if (stack.seed && (await seedTransfers())) console.log('  demo transfers seeded');
   // Scheduled jobs (the outbox sender), as EventBridge runs them in AWS.
   const jobs = startLocalJobs((line) => console.log(`  ${line}`));
   const h5 = await startH5Server({ port: port('H5_PORT', 10086), distDir: h5Dist, apiUrl: stack.apiUrl });

@@ -6,6 +6,7 @@ import { messagesErrors } from './messages/errors';
 import { noticesErrors } from './notices/errors';
 import { orgErrors } from './org/errors';
 import { studyErrors } from './study/errors';
+import { transfersErrors } from './transfers/errors';
 
 export const errorCatalog = {
   ...commonErrors,
@@ -16,6 +17,7 @@ export const errorCatalog = {
   ...noticesErrors,
   ...messagesErrors,
   ...duesErrors,
+  ...transfersErrors,
 } as const;
 export type ErrorCode = keyof typeof errorCatalog;
 

@@ -14,6 +14,9 @@ import { messagesRoutes } from './messages/routes';
 import { noticesRoutes } from './notices/routes';
 import { orgRoutes } from './org/routes';
 import { studyRoutes } from './study/routes';
+import { transfersAdminRoutes } from './transfers/admin-routes';
+import { transfersReportRoutes } from './transfers/report-routes';
+import { transfersRoutes } from './transfers/routes';
 
 /** Every route of the API: the single source for handlers, the client, the authorisation matrix and OpenAPI. */
 export const allRoutes: readonly RouteDef[] = [
@@ -33,4 +36,7 @@ export const allRoutes: readonly RouteDef[] = [
   ...duesRoutes,
   ...duesAdminRoutes,
   ...duesReportRoutes,
+  ...transfersRoutes,
+  ...transfersAdminRoutes,
+  ...transfersReportRoutes,
 ];

@@ -307,3 +307,49 @@ export async function updateMember(
   }
   return next;
 }
+
+/**
+ * A member's move to another branch (组织关系转接), as transaction items: the member (only if unchanged since it
+ * was read: same version, still active in the old branch) and both branches' counts. Branch roles (书记, 组织委员)
+ * belong to the old branch and stay behind; the past keeps its branch because facts carry their own orgId.
+ */
+export function moveMemberItems(member: MemberRecord, to: OrgRecord, nowIso: string): TransactItem[] {
+  const moved: MemberRecord = {
+    ...member,
+    orgId: to.id,
+    orgPath: to.path,
+    roles: member.roles.filter((role) => role !== 'secretary' && role !== 'organizer'),
+    version: member.version + 1,
+    updatedAt: nowIso,
+  };
+  const put = store.replaceMemberItem(moved, member.version).Put!;
+  return [
+    {
+      Put: {
+        ...put,
+        ConditionExpression: `${put.ConditionExpression} AND orgId = :from AND #status = :active`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ...put.ExpressionAttributeValues, ':from': member.orgId, ':active': 'active' },
+      },
+    },
+    store.countChange(member.orgId, -1),
+    store.countChange(to.id, 1),
+  ];
+}
+
+/** A member who left the system with a 介绍信 whose 回执 came back: inactive (转出), the branch's count down. */
+export function transferOutItems(member: MemberRecord, note: string, nowIso: string): TransactItem[] {
+  const left: MemberRecord = {
+    ...member,
+    status: 'inactive',
+    leaveReason: 'transferred_out',
+    leaveNote: note.slice(0, 100),
+    leftAt: nowIso,
+    version: member.version + 1,
+    updatedAt: nowIso,
+  };
+  return [store.replaceMemberItem(left, member.version), store.countChange(member.orgId, -1)];
+}
+
+/** A new member's items (member, ID-number claim, count) for a caller's own transaction (转入 from outside). */
+export const newMemberTransactItems = store.newMemberItems;

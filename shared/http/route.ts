@@ -22,7 +22,10 @@ export type Domain =
   | 'duesAdmin'
   | 'duesCash'
   | 'duesNotify'
-  | 'duesReports';
+  | 'duesReports'
+  | 'transfers'
+  | 'transfersAdmin'
+  | 'transfersReports';
 
 /** Each Lambda's entry under functions/, exporting `handler`. */
 export const HANDLER_ENTRIES: Record<Domain, string> = {
@@ -40,6 +43,9 @@ export const HANDLER_ENTRIES: Record<Domain, string> = {
   duesCash: 'dues/cash-handler.ts',
   duesNotify: 'dues/notify-handler.ts',
   duesReports: 'dues/reports-handler.ts',
+  transfers: 'transfers/handler.ts',
+  transfersAdmin: 'transfers/admin-handler.ts',
+  transfersReports: 'transfers/reports-handler.ts',
 };
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -72,7 +78,7 @@ export interface RouteDef {
    */
   readonly bodyKind?: 'json' | 'xlsx' | 'raw';
   readonly response: z.ZodType;
-  readonly responseKind?: 'json' | 'xlsx';
+  readonly responseKind?: 'json' | 'xlsx' | 'pdf';
   readonly status: 200 | 201;
   /** Largest accepted body in bytes (default JSON_BODY_LIMIT). */
   readonly bodyLimit?: number;

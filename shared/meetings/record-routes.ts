@@ -1,6 +1,7 @@
 /** Routes of the meetings domain's record part (DESIGN §5.2); spread into meetingsRoutes. */
 import { defineRoute } from '../http/route';
 import { RUNNERS } from './access';
+import { ActivityIdParams } from './params';
 import {
   CreateUploadRequest,
   MAX_MINUTES_CHARS,
@@ -9,7 +10,6 @@ import {
   SaveRecordRequest,
   UploadResponse,
 } from './record-schemas';
-import { ActivityIdParams } from './schemas';
 
 export const createUpload = defineRoute({
   id: 'meetings.createUpload',

@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import { RecentMonth } from '../http/month';
-import { ID_PATTERN } from '../http/route';
 import { safeText } from '../http/text';
 import { MeetingKind } from './kinds';
+import { ActivityIdParams, Id } from './params';
 import { CHECKIN_CODE_PATTERN } from './qr';
 
-export const Id = z.string().regex(ID_PATTERN, '编号格式不正确');
+export { ActivityIdParams, Id };
 
 export const MAX_ACTIVITY_HOURS = 24;
 
@@ -104,7 +104,6 @@ export type Checkin = z.infer<typeof Checkin>;
 
 export const ActivityResponse = z.object({ activity: Activity });
 
-export const ActivityIdParams = z.strictObject({ id: Id });
 export const ActivityListQuery = z.strictObject({
   orgId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),

@@ -91,6 +91,8 @@ export const MESSAGE_PAGES = {
   activity: 'pages/meetings/detail/index',
   /** 党费 (base decided, arrears): the member's own dues page. */
   dues: 'pages/dues/mine/index',
+  /** 组织关系转接: where the transfer stands, with its timeline and (for its approver) the decision. */
+  transfer: 'pages/transfers/detail/index',
   inbox: 'pages/notices/messages/index',
 } as const;
 

@@ -13,11 +13,16 @@ export const MessageKind = z.enum([
   'dues_base_decision',
   'dues_arrears',
   'dues_flag',
+  /** 组织关系转接: a step waiting for you; a decision on your transfer; a step overdue; a letter without 回执. */
+  'transfer_step',
+  'transfer_decision',
+  'transfer_overdue',
+  'transfer_letter',
 ]);
 export type MessageKind = z.infer<typeof MessageKind>;
 
 /** What a message is about, for the mini-program to open: a notice today, more types later. */
-export const MessageRef = z.object({ type: z.enum(['notice', 'activity', 'dues']), id: z.string() });
+export const MessageRef = z.object({ type: z.enum(['notice', 'activity', 'dues', 'transfer']), id: z.string() });
 export type MessageRef = z.infer<typeof MessageRef>;
 
 export const Message = z.object({

@@ -17,6 +17,7 @@ import { enrol, patchMember } from '../support/enrol';
 import { matrixNotice, noticeBody } from '../support/notices';
 import { apiClient, startTestStack } from '../support/stack';
 import { studyFixture } from '../support/study';
+import { matrixTransfers, transferFixtures } from '../support/transfers';
 import { signedNotification } from '../support/wechat-notify';
 
 type Target = 'own' | 'other';
@@ -35,6 +36,9 @@ interface Branch {
   /** 党费: a pending base declared by its member, and a cash payment recorded for them. */
   baseId: string;
   paymentId: string;
+  /** 组织关系转接: an internal transfer of its member applied by its secretary, and an outbound one. */
+  transferId: string;
+  outboundId: string;
 }
 interface Request {
   params?: Record<string, string>;
@@ -217,6 +221,7 @@ const fixtures: Record<string, (b: Branch) => Request | Promise<Request>> = {
   'messages.list': () => ({}),
   // The key holds the caller: another member's message, like a missing one, is 404, never 403.
   'messages.read': () => ({ params: { id: 'nt-matrix-none' } }),
+  ...transferFixtures,
 };
 
 /** What the declaration says should happen. */
@@ -314,6 +319,7 @@ beforeAll(async () => {
       noticeId: await matrixNotice(api, committee, orgId),
       leaveId: await matrixLeave(n, memberNo),
       ...(await matrixDues(n, memberNo)),
+      ...(await matrixTransfers(api, n, memberNo)),
     };
   }
 }, 60_000);

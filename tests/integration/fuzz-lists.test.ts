@@ -11,6 +11,7 @@ import type { RouteDef } from '../../shared/http/route';
 import { allRoutes } from '../../shared/routes';
 import { approvedBase, billsFor, login, thisMonth } from '../support/dues';
 import { apiClient, startTestStack } from '../support/stack';
+import { someTransfers } from '../support/transfers';
 
 let stack: Stack;
 let token: string;
@@ -29,6 +30,7 @@ beforeAll(async () => {
   token = (await api.loginAs('demo-committee')).token;
   await someLeaves(api);
   await someDues(api);
+  await someTransfers(api);
   for (const route of lists) {
     const filter = 'orgId' in route.query.shape ? '&orgId=org-branch-1' : '';
     const answer = await api.call<{ nextCursor: string | null }>('GET', `${pathOf(route)}?limit=1${filter}`, { token });
