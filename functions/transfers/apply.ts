@@ -54,6 +54,7 @@ export async function applyTransfer(
     overdueFlaggedAt: null,
     letter: null,
     inboundLetter: null,
+    subjectIsSecretary: member.roles.includes('secretary'),
     steps: 0,
     createdAt: nowIso,
     updatedAt: nowIso,

@@ -6,7 +6,7 @@ import { isWithin, type MemberClaims } from '../../shared/auth/roles';
 import { DomainError } from '../../shared/errors';
 import { isFinal, type PendingState } from '../../shared/transfers/state';
 import type { Actor, TransferRecord } from './records';
-import { conflict } from './transition';
+import { approverAt, conflict } from './transition';
 
 type Parties = Pick<
   TransferRecord,
@@ -18,6 +18,7 @@ type Parties = Pick<
   | 'toOrgPath'
   | 'committeeOrgId'
   | 'committeeOrgPath'
+  | 'subjectIsSecretary'
 >;
 
 const isSecretaryOf = (claims: MemberClaims, orgId: string | null) =>
@@ -30,7 +31,14 @@ const isCommitteeOver = (claims: MemberClaims, orgPath: string | null) =>
 /** The steps this caller may decide, whatever the transfer's state now. */
 export function stepsOf(claims: MemberClaims, record: Parties): PendingState[] {
   const steps: PendingState[] = [];
-  if (isSecretaryOf(claims, record.fromOrgId)) steps.push('pending_out_branch');
+  // Nobody decides their own: a secretary's transfer is decided at its first step by the committee over them.
+  if (
+    record.subjectIsSecretary
+      ? isCommitteeOver(claims, record.committeeOrgPath)
+      : isSecretaryOf(claims, record.fromOrgId)
+  ) {
+    steps.push('pending_out_branch');
+  }
   if (isCommitteeOver(claims, record.committeeOrgPath)) steps.push('pending_committee');
   if (isSecretaryOf(claims, record.toOrgId)) steps.push('pending_in_branch');
   return steps;
@@ -79,7 +87,7 @@ export function requireApprover(claims: MemberClaims, record: TransferRecord): A
   return {
     id: claims.memberId,
     name: claims.name,
-    role: record.state === 'pending_committee' ? 'committee' : 'secretary',
+    role: approverAt(record, record.state)?.role ?? 'secretary',
   };
 }
 

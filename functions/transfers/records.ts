@@ -60,6 +60,11 @@ export interface TransferRecord {
   readonly letter: LetterRecord | null;
   /** Inbound: the letter the member came with. */
   readonly inboundLetter: { readonly number: string; readonly from: string; readonly issuedAt: string } | null;
+  /**
+   * The member is their branch's secretary: nobody decides their own transfer, so the out-branch step goes to the
+   * committee over the branch (it is on the committee's 待我审批).
+   */
+  readonly subjectIsSecretary?: boolean;
   /** How many timeline entries there are (the next step's sequence). */
   readonly steps: number;
   readonly createdAt: string;

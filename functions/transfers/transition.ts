@@ -36,9 +36,13 @@ export function conflict(record: Pick<TransferRecord, 'state'>, finalState = fal
 
 /** The org that must act at a state, and as which role. */
 export function approverAt(
-  record: Pick<TransferRecord, 'fromOrgId' | 'committeeOrgId' | 'toOrgId'>,
+  record: Pick<TransferRecord, 'fromOrgId' | 'committeeOrgId' | 'toOrgId' | 'subjectIsSecretary'>,
   state: TransferRecord['state'],
 ): { orgId: string; role: 'secretary' | 'committee' } | null {
+  // A secretary's own transfer: the committee over their branch decides its first step.
+  if (state === 'pending_out_branch' && record.subjectIsSecretary && record.committeeOrgId) {
+    return { orgId: record.committeeOrgId, role: 'committee' };
+  }
   if (state === 'pending_out_branch' && record.fromOrgId) return { orgId: record.fromOrgId, role: 'secretary' };
   if (state === 'pending_committee' && record.committeeOrgId)
     return { orgId: record.committeeOrgId, role: 'committee' };
@@ -167,8 +171,12 @@ export async function stepItems(
     comment: input.comment ?? null,
   };
   const items: TransactItem[] = [replaceTransferItem(next, record), stepItem(next.id, entry)];
-  if (record.approverOrgId) items.push(todoCountItem(record.approverOrgId, -1));
-  if (next.approverOrgId) items.push(todoCountItem(next.approverOrgId, 1));
+  // One update per counter: a step passing from one org's desk to the same org's (a secretary's own transfer at
+  // the committee) leaves its count as it is — and a transaction may not touch an item twice.
+  if (record.approverOrgId !== next.approverOrgId) {
+    if (record.approverOrgId) items.push(todoCountItem(record.approverOrgId, -1));
+    if (next.approverOrgId) items.push(todoCountItem(next.approverOrgId, 1));
+  }
   items.push(...statsItems(record, next));
   if (['completed', 'rejected', 'withdrawn', 'receipt_confirmed', 'expired'].includes(next.state)) {
     items.push(releaseOpenItem(next.memberId, next.id));

@@ -335,3 +335,19 @@ it('a to-do is the caller’s own org’s: branch 2’s step is on its secretary
     expect(await ids(who)).not.toContain(transfer.id);
   }
 });
+
+describe('nobody decides their own transfer', () => {
+  it('a secretary’s own transfer waits for the committee over the branch, not for the secretary', async () => {
+    // demo-secretary-3 (branch 3, directly under the 党委) asks to move to branch 1.
+    const own = await applied(api, t['demo-secretary-3']!, internal(BRANCH_1));
+    expect([own.state, own.committeeOrgId]).toEqual(['pending_out_branch', 'org-committee']);
+    expect(code(await act(api, t['demo-secretary-3']!, own.id, 'approve'))).toEqual([403, 'FORBIDDEN_SCOPE']);
+    const shown = await detail(api, t['demo-secretary-3']!, own.id);
+    expect([shown.body.pending.approverOrgId, shown.body.pending.approverRole]).toEqual(['org-committee', 'committee']);
+    const todo = await api.call<Json>('GET', '/v1/transfers/todo', { token: t['demo-committee'] });
+    expect(todo.body.transfers.map((x: Json) => x.id)).toContain(own.id);
+    const decided = await stepped(api, t['demo-committee']!, own.id);
+    expect(decided.state).toBe('pending_committee');
+    await stepped(api, t['demo-secretary-3']!, own.id, 'withdraw');
+  });
+});

@@ -200,11 +200,14 @@ describe('the moved member’s rights follow at once', () => {
 
     const general = await committeeStaff(api, GENERAL, 'transfer-general-staff');
     const transfer = await applied(api, person.token, internal(BRANCH_1));
-    // Both branches are under the 党总支 and it has staff: they approve the middle step, on their to-do.
+    // Both branches are under the 党总支 and it has staff: they approve the middle step, on their to-do — and,
+    // since the member is the out-branch's secretary (nobody decides their own), the first step too.
     expect(transfer.committeeOrgId).toBe(GENERAL);
-    await stepped(api, t['demo-secretary-2']!, transfer.id);
     const generalTodo = await todo(general.token);
     expect([generalTodo.count, generalTodo.transfers.map((x) => x.id)]).toEqual([1, [transfer.id]]);
+    expect((await act(api, t['demo-secretary-2']!, transfer.id, 'approve')).status).toBe(403);
+    await stepped(api, general.token, transfer.id);
+    expect((await todo(general.token)).count).toBe(1);
     await stepped(api, general.token, transfer.id);
     await stepped(api, t['demo-secretary-1']!, transfer.id);
 
