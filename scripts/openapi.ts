@@ -48,7 +48,9 @@ export function openApiDocument() {
               schema: { type: 'string', format: 'binary' },
             },
           }
-        : { 'application/json': { schema: schema(route.response) } };
+        : route.responseKind === 'pdf'
+          ? { 'application/pdf': { schema: { type: 'string', format: 'binary' } } }
+          : { 'application/json': { schema: schema(route.response) } };
     paths[route.path] ??= {};
     paths[route.path]![route.method] = {
       operationId: route.id,
