@@ -6,7 +6,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../commons/config';
 import type { PageKey } from '../commons/cursor';
-import { batchGetAll, dynamo, withoutKeys } from '../commons/dynamo';
+import { batchGetAll, dynamo, queryAll, withoutKeys } from '../commons/dynamo';
 import { getItem, pause, type TransactItem, transact } from '../dues/store-io';
 import {
   letterSeqKey,
@@ -210,29 +210,23 @@ export async function todoPage(
 }
 
 /** Steps waiting at an org since before `beforeIso` (the overdue job). */
-export async function waitingSince(approverOrgId: string, beforeIso: string): Promise<TransferRecord[]> {
-  const result = await dynamo().send(
-    new QueryCommand({
-      TableName: table(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
-      ExpressionAttributeValues: { ':pk': todoPk(approverOrgId), ':before': beforeIso },
-    }),
-  );
-  return (result.Items ?? []).map((item) => withoutKeys<TransferRecord>(item)!);
+export function waitingSince(approverOrgId: string, beforeIso: string): Promise<TransferRecord[]> {
+  return queryAll<TransferRecord>({
+    TableName: table(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
+    ExpressionAttributeValues: { ':pk': todoPk(approverOrgId), ':before': beforeIso },
+  });
 }
 
 /** Letters out (issued, no 回执 yet) of a committee, oldest first (the letter job). */
-export async function lettersOut(committeeOrgId: string): Promise<TransferRecord[]> {
-  const result = await dynamo().send(
-    new QueryCommand({
-      TableName: table(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': lettersPk(committeeOrgId) },
-    }),
-  );
-  return (result.Items ?? []).map((item) => withoutKeys<TransferRecord>(item)!);
+export function lettersOut(committeeOrgId: string): Promise<TransferRecord[]> {
+  return queryAll<TransferRecord>({
+    TableName: table(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': lettersPk(committeeOrgId) },
+  });
 }
 
 /** A member's transfer ids, newest first (a member has a handful in a lifetime: one page). */
