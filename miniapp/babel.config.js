@@ -7,7 +7,8 @@ const NUTUI = '@nutui/nutui-react-taro/dist/es/packages';
 module.exports = {
   presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
   plugins: [
-    './tools/strip-route-summaries.js',
+    './tools/strip-route-schemas.js',
+    './tools/pure-shared-constants.js',
     [
       'import',
       {

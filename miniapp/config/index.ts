@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { PureLiteralsPlugin } from '../tools/pure-literals-plugin';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -45,6 +46,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       ...({ baseLevel: 10 } as object),
       // NutUI's CSS and ours never style the same selector at equal specificity, so chunk order is irrelevant.
       miniCssExtractPluginOption: { ignoreOrder: true },
+      // With tools/pure-shared-constants.js (babel): a schema nothing reads leaves the main package, and zod too.
+      webpackChain(chain) {
+        chain.plugin('pure-literals').use(PureLiteralsPlugin);
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {

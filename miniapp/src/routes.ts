@@ -53,6 +53,15 @@ export const PAGES = {
   orgDues: 'pages/dues/branch/index',
   duesOffline: 'pages/dues/offline/index',
   duesArrears: 'pages/dues/arrears/index',
+  // subpackage pages/transfers (组织关系转接); messages open the detail with ?id= (shared/messages/delivery.ts)
+  myTransfers: 'pages/transfers/mine/index',
+  transferApply: 'pages/transfers/apply/index',
+  transferDetail: 'pages/transfers/detail/index',
+  transferTodo: 'pages/transfers/todo/index',
+  transferLetter: 'pages/transfers/letter/index',
+  transferReceipt: 'pages/transfers/receipt/index',
+  transferInbound: 'pages/transfers/inbound/index',
+  orgTransfers: 'pages/transfers/org/index',
   // H5 only: the local stand-in for WeChat's cashier. A weapp pays in WeChat's own, so its build has no such page.
   duesMockPay: process.env.TARO_ENV === 'h5' ? 'pages/dues/mock-pay/index' : '',
 } as const;
@@ -67,6 +76,7 @@ export const SUBPACKAGE_ROOTS = [
   'pages/study',
   'pages/notices',
   'pages/dues',
+  'pages/transfers',
 ] as const;
 
 /** `icon`: assets/tab/<icon>.png and <icon>-active.png (drawn by miniapp/tools/tab-icons.ts). */

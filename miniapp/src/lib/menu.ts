@@ -3,6 +3,7 @@
  * page-access (the server's own rules). An entry is listed only once its page exists — never a dead link.
  */
 import type { MemberProfile } from '../../../shared/auth/schemas';
+import { APPROVERS, RECEIVERS, TRANSFER_OVERSEERS } from '../../../shared/transfers/access';
 import type { PageName } from '../routes';
 import { hasAnyRole } from '../store/session';
 import { canOpen } from './page-access';
@@ -17,7 +18,10 @@ export type EntryIcon =
   | 'study'
   | 'messages'
   | 'edit'
-  | 'figures';
+  | 'figures'
+  | 'transfer'
+  | 'approve'
+  | 'inbound';
 
 export interface MenuEntry {
   readonly text: string;
@@ -55,7 +59,12 @@ const ENTRIES: readonly MenuEntry[] = [
     places: ['me'],
     onlyFor: ['secretary', 'organizer', 'committee'],
   },
-  // 组织关系 joins here with its issue (组织关系转接), page and icon together.
+  // 组织关系转接 pages are not in page-access either: their roles come from shared/transfers/access.ts, the lists
+  // the server enforces. 转接管理: the committee's subtree, a secretary's own branch.
+  { text: '组织关系', icon: 'transfer', page: 'myTransfers', places: ['me'] },
+  { text: '待我审批', icon: 'approve', page: 'transferTodo', places: ['home', 'me'], onlyFor: APPROVERS },
+  { text: '转接管理', icon: 'figures', page: 'orgTransfers', places: ['me'], onlyFor: TRANSFER_OVERSEERS },
+  { text: '转入登记', icon: 'inbound', page: 'transferInbound', places: ['me'], onlyFor: RECEIVERS },
 ];
 
 /** The entries this member can use in `place`, in menu order. */

@@ -1,4 +1,18 @@
-import { Add, Articles, Category, Edit, List, Message, Notice, Order, Scan, User } from '@nutui/icons-react-taro';
+import {
+  Add,
+  ArrowTransfer,
+  Articles,
+  Category,
+  Edit,
+  List,
+  Message,
+  Notice,
+  Order,
+  Received,
+  Scan,
+  User,
+  UserAdd,
+} from '@nutui/icons-react-taro';
 import type { EntryIcon as EntryIconName } from '../../lib/menu';
 
 const ICONS = {
@@ -12,6 +26,9 @@ const ICONS = {
   messages: Message,
   edit: Edit,
   figures: Order,
+  transfer: ArrowTransfer,
+  approve: Received,
+  inbound: UserAdd,
 } as const;
 
 /** A menu entry's NutUI icon (SVG masks: a few hundred bytes each, coloured by `color`). */

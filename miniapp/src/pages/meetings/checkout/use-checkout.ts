@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { newIdempotencyKey } from '../../../api/client';
-import { meetingsApi } from '../../../api/meetings';
+import { attendanceApi } from '../../../api/meeting-attendance';
 import { errorCode, errorMessage } from '../../../lib/errors';
 import { type CheckinEntry, normalizeCode } from '../components/use-checkin';
 
@@ -47,7 +47,7 @@ export function useCheckout(activityId: string) {
     setSubmitting(true);
     setError(null);
     try {
-      const { checkout, existed } = await meetingsApi.checkOut(activityId, entry, newIdempotencyKey());
+      const { checkout, existed } = await attendanceApi.checkOut(activityId, entry, newIdempotencyKey());
       setDone({ at: checkout.at, checkinAt: checkout.checkinAt ?? '', fresh: !existed });
     } catch (caught) {
       setError(CHECKOUT_WORDS[errorCode(caught) ?? ''] ?? errorMessage(caught));

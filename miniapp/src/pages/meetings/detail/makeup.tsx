@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import type { Activity } from '../../../../../shared/meetings/schemas';
 import { formatShanghai } from '../../../../../shared/time';
 import { newIdempotencyKey } from '../../../api/client';
-import { meetingsApi } from '../../../api/meetings';
+import { attendanceApi } from '../../../api/meeting-attendance';
 import { studyApi } from '../../../api/study';
 import { ActionButton } from '../../../components/action-button';
 import { StatusView } from '../../../components/status-view';
@@ -49,7 +49,7 @@ export function MakeupPanel({ activity, until, onDone }: MakeupPanelProps) {
     setBusy(true);
     setError(null);
     try {
-      await meetingsApi.makeUp(activity.id, newIdempotencyKey());
+      await attendanceApi.makeUp(activity.id, newIdempotencyKey());
       void Taro.showToast({ title: '补学已完成', icon: 'success' });
       onDone();
     } catch (caught) {

@@ -5,7 +5,7 @@ import { MEETING_KIND_NAMES } from '../../../../../shared/meetings/kinds';
 import { LeaveRequest } from '../../../../../shared/meetings/member-routes';
 import type { ActivityDetailResponse } from '../../../../../shared/meetings/views';
 import { newIdempotencyKey } from '../../../api/client';
-import { meetingsApi } from '../../../api/meetings';
+import { attendanceApi } from '../../../api/meeting-attendance';
 import { ActionButton } from '../../../components/action-button';
 import { PageRoot } from '../../../components/page-root';
 import { remoteStatus, StatusView } from '../../../components/status-view';
@@ -91,7 +91,7 @@ function LeaveForm({ activityId, onSent }: { activityId: string; onSent(): void 
     setProblem(null);
     setError(null);
     try {
-      await meetingsApi.requestLeave(activityId, parsed.data.reason, key.current);
+      await attendanceApi.requestLeave(activityId, parsed.data.reason, key.current);
       // The page then shows the request itself (待审批): no toast over it.
       onSent();
     } catch (caught) {

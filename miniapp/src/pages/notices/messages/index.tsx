@@ -31,6 +31,7 @@ export default function MyMessagesPage() {
     }
     if (message.ref?.type === 'notice') go('noticeDetail', { id: message.ref.id });
     else if (message.ref?.type === 'activity') go('activityDetail', { id: message.ref.id });
+    else if (message.ref?.type === 'transfer') go('transferDetail', { id: message.ref.id });
   }
 
   return (

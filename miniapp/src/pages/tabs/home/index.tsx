@@ -14,6 +14,7 @@ import { CommitteeBranches, loadOverview } from './branches';
 import { NightStudyCard } from './night-study';
 import { LatestNotices, loadLatestNotices } from './notices';
 import { loadTodayActivities } from './today';
+import { useTodoBadge } from './todo-badge';
 import './index.scss';
 
 export default function HomePage() {
@@ -23,6 +24,7 @@ export default function HomePage() {
   const overview = useRemote(loadOverview, { immediate: false });
   const notices = useRemote(loadLatestNotices, { immediate: false });
   const committee = hasAnyRole(member, ['committee']);
+  const todo = useTodoBadge();
 
   useDidShow(() => {
     void today.reload();
@@ -60,6 +62,9 @@ export default function HomePage() {
           <View key={entry.text} className="home-entry" onClick={() => go(entry.page)}>
             <View className="home-entry-icon">
               <EntryIcon name={entry.icon} size={26} color="#c8161d" />
+              {entry.page === 'transferTodo' && todo > 0 ? (
+                <Text className="home-entry-badge">{todo > 99 ? '99+' : todo}</Text>
+              ) : null}
             </View>
             <Text className="home-entry-text">{entry.text}</Text>
           </View>

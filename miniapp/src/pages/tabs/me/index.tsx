@@ -17,7 +17,7 @@ import { useUnreadBadge } from '../../../store/unread';
 import './index.scss';
 
 /** The member's own records; the rest of 我的's entries are what their roles let them manage. */
-const MINE: ReadonlySet<string> = new Set(['myAttendance', 'myStudy', 'myMessages', 'myDues']);
+const MINE: ReadonlySet<string> = new Set(['myAttendance', 'myStudy', 'myMessages', 'myDues', 'myTransfers']);
 
 /** 我的: who I am, my own records, what my roles let me manage, and this phone's settings. */
 export default function MePage() {
