@@ -6,7 +6,8 @@ import { seedTransfers } from '../../scripts/seed-transfers';
 import type { Stack } from '../../scripts/stack';
 import { apiClient, startTestStack } from '../support/stack';
 
-type Json = Record<string, any>;
+import type { Json } from '../support/transfers';
+
 let stack: Stack;
 let api: ReturnType<typeof apiClient>;
 
