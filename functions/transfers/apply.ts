@@ -6,6 +6,7 @@
  */
 import type { MemberClaims } from '../../shared/auth/roles';
 import { DomainError } from '../../shared/errors';
+import { shanghaiDay } from '../../shared/time';
 import type { ApplyTransferRequest } from '../../shared/transfers/schemas';
 import { lowestCommonAbove } from '../../shared/transfers/scope';
 import { newId } from '../commons/ids';
@@ -14,6 +15,12 @@ import { statsItems } from './aggregates';
 import type { Actor, StepRecord, TransferRecord } from './records';
 import * as store from './store';
 import { advance, membersWithRole, stepMessages } from './transition';
+
+/**
+ * Each application tells the out-branch secretaries: apply-and-withdraw in a loop would flood them. A person needs
+ * one, or two after a mistake.
+ */
+export const APPLICATIONS_PER_DAY = 5;
 
 /** Transaction conflicts with other steps at the same org (its to-do count) are retried this often. */
 const ROUNDS = 8;
@@ -78,6 +85,8 @@ export async function applyTransfer(
     store.todoCountItem(record.approverOrgId!, 1),
     ...statsItems(null, record),
     ...(await stepMessages(draft, record, actor, nowIso)),
+    // Last, so the indexes above hold: applications of this member today, counted as they commit.
+    store.appliedTodayItem(member.id, shanghaiDay(nowMs), APPLICATIONS_PER_DAY),
   ];
   for (let round = 0; round < ROUNDS; round++) {
     const reasons = await store.transact(items);
@@ -85,6 +94,11 @@ export async function applyTransfer(
     if (reasons[LOCK_ITEM] === 'ConditionalCheckFailed') throw new DomainError('TRANSFER_ALREADY_OPEN');
     if (reasons[MEMBER_ITEM] === 'ConditionalCheckFailed') throw new DomainError('TRANSFER_NOT_BRANCH_MEMBER');
     if (previous && reasons[LINK_ITEM] === 'ConditionalCheckFailed') throw previouslyResubmitted();
+    if (reasons.at(-1) === 'ConditionalCheckFailed') {
+      throw new DomainError('TOO_MANY_REQUESTS', {
+        message: `同一党员一天最多提交 ${APPLICATIONS_PER_DAY} 次转接申请，请明天再试`,
+      });
+    }
     if (!reasons.includes('TransactionConflict')) throw new Error(`apply transfer: ${reasons.join(',')}`);
     await store.pause(round);
   }

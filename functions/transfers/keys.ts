@@ -19,9 +19,12 @@
  *                                                   on either branch's path, moved with every state change
  * Letter #  pk TRANSFERLETTERSEQ#<committeeOrgId>#<year> sk SEQ {seq}: the last number issued; a letter takes
  *                                                   seq+1 with the condition seq = what it read (no gaps, no twins)
- * Letter no pk TRANSFERLETTERNO#<number> sk LETTER {transferId}: an issued number, once (belt and braces)
+ * Letter no pk TRANSFERLETTERNO#<committeeOrgId>#<number> sk LETTER {transferId}: an issued number, once per
+ *                                                   committee (two trees may share the default prefix)
  * Inbound   pk TRANSFERINBOUND#<normalised letter number> sk LETTER {transferId}: a letter registered once
  * Settings  pk ORG#<committeeOrgId>      sk TRANSFERSETTINGS {letterPrefix, validityDays, version}
+ * Applied   pk MEMBER#<memberId>         sk TRANSFERAPPLIED#<YYYY-MM-DD> {count, expiresAt}: applications of a
+ *                                                   member that day, counted in the application's transaction
  */
 export const transferKey = (id: string) => ({ pk: `TRANSFER#${id}`, sk: 'TRANSFER' });
 export const stepSk = (at: string, seq: number) => `STEP#${at}#${String(seq).padStart(3, '0')}`;
@@ -44,6 +47,10 @@ export const letterNoKey = (number: string) => ({ pk: `TRANSFERLETTERNO#${number
 export const inboundKey = (letterNumber: string) => ({
   pk: `TRANSFERINBOUND#${normaliseLetterNumber(letterNumber)}`,
   sk: 'LETTER',
+});
+export const appliedKey = (memberId: string, day: string) => ({
+  pk: `MEMBER#${memberId}`,
+  sk: `TRANSFERAPPLIED#${day}`,
 });
 export const settingsKey = (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'TRANSFERSETTINGS' });
 

@@ -9,6 +9,7 @@ import type { PageKey } from '../commons/cursor';
 import { batchGetAll, dynamo, queryAll, withoutKeys } from '../commons/dynamo';
 import { getItem, pause, type TransactItem, transact } from '../dues/store-io';
 import {
+  appliedKey,
   letterSeqKey,
   lettersPk,
   MINE_PREFIX,
@@ -107,6 +108,24 @@ export function stepItem(transferId: string, step: StepRecord): TransactItem {
       TableName: table(),
       Item: { pk: transferKey(transferId).pk, sk: stepSk(step.at, step.seq), ...step },
       ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/** One more application of a member on a Shanghai day, only while fewer than `max` (it expires after a week). */
+export function appliedTodayItem(memberId: string, day: string, max: number): TransactItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: appliedKey(memberId, day),
+      UpdateExpression: 'ADD #count :one SET expiresAt = if_not_exists(expiresAt, :expires)',
+      ConditionExpression: 'attribute_not_exists(#count) OR #count < :max',
+      ExpressionAttributeNames: { '#count': 'count' },
+      ExpressionAttributeValues: {
+        ':one': 1,
+        ':max': max,
+        ':expires': Math.floor(Date.parse(`${day}T00:00:00+08:00`) / 1000) + 7 * 86_400,
+      },
     },
   };
 }

@@ -5,7 +5,16 @@
 import * as z from 'zod';
 import { safeText } from '../http/text';
 import { CreateMemberRequest, IsoDate, RosterMember } from '../org/schemas';
+import { shanghaiDay } from '../time';
 import { Id, LetterSummary, ListQuery, Month, Transfer, TransferState } from './schemas';
+
+/**
+ * A day as a person writes it (2026-11-24), or an instant (2026-11-24T02:00:00Z) read as its Asia/Shanghai day:
+ * the 回执 and a letter's issue are dates on paper, but a client may well send a timestamp.
+ */
+const PaperDay = z
+  .union([IsoDate, z.iso.datetime({ offset: true, message: '日期格式应为 YYYY-MM-DD' })])
+  .transform((value) => (value.length === 10 ? value : shanghaiDay(value)));
 
 export const OrgTransfersQuery = ListQuery.extend({ state: TransferState.optional(), month: Month.optional() });
 const DirectionCounts = z.object({ total: z.number().int(), byState: z.record(z.string(), z.number().int()) });
@@ -53,7 +62,7 @@ export const ReceiptRequest = z.strictObject({
   /** Who at the receiving organisation signed the 回执. */
   receivedBy: safeText(2, 100, { min: '请填写接收人或接收组织', max: '最多 100 个字' }),
   /** The day it arrived there (YYYY-MM-DD, Asia/Shanghai). */
-  receivedAt: IsoDate,
+  receivedAt: PaperDay,
 });
 export const ReceiptResponse = z.object({ transfer: Transfer, letter: Letter });
 
@@ -64,7 +73,7 @@ export const InboundRequest = z.strictObject({
   letter: z.strictObject({
     number: safeText(4, 40, { min: '请填写介绍信编号', max: '介绍信编号最多 40 个字' }),
     from: safeText(2, 100, { min: '请填写转出组织', max: '转出组织最多 100 个字' }),
-    issuedAt: IsoDate,
+    issuedAt: PaperDay,
   }),
 });
 export type InboundRequest = z.infer<typeof InboundRequest>;

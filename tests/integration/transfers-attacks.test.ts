@@ -351,3 +351,18 @@ describe('nobody decides their own transfer', () => {
     await stepped(api, t['demo-secretary-3']!, own.id, 'withdraw');
   });
 });
+
+describe('apply-and-withdraw in a loop', () => {
+  it('stops at 5 applications a member a day (429, nothing written), so the secretaries are not flooded', async () => {
+    const person = await enrol(api, t['demo-secretary-2']!, BRANCH_2, 'attack-looping-member');
+    for (let n = 0; n < 5; n++) {
+      const open = await applied(api, person.token, internal(BRANCH_3));
+      await stepped(api, person.token, open.id, 'withdraw');
+    }
+    await clearWriteWindow(person.id);
+    const sixth = await apply(api, person.token, internal(BRANCH_3));
+    expect([sixth.status, sixth.body.error?.code]).toEqual([429, 'TOO_MANY_REQUESTS']);
+    const mine = await api.call<Json>('GET', '/v1/me/transfers', { token: person.token });
+    expect([mine.body.transfers.length, mine.body.open]).toEqual([5, null]);
+  });
+});

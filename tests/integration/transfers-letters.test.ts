@@ -203,8 +203,10 @@ describe('Route: POST /v1/transfers/{id}/receipt', () => {
   it('records the 回执 once: the member leaves the roster (转出), the branch counts one fewer, the lock goes', async () => {
     const counts = await memberCounts(api, t['demo-committee']!);
     const dues = (await get(`/v1/orgs/${BRANCH_1}/dues?month=${thisMonth()}`, 'demo-organizer-1')).body;
-    const answer = await receipt(paidUp, 'demo-committee');
+    // A client may send an instant: it is read as its Asia/Shanghai day.
+    const answer = await receipt(paidUp, 'demo-committee', new Date().toISOString());
     expect(answer.status).toBe(201);
+    expect(answer.body.letter.receipt.receivedAt).toBe(shanghaiDay(Date.now()));
     expect(answer.body.transfer.state).toBe('receipt_confirmed');
     expect(answer.body.letter.receipt).toMatchObject({ receivedBy: '浙江省人民医院党委组织部' });
     expect(await memberCounts(api, t['demo-committee']!)).toEqual({ ...counts, [BRANCH_1]: counts[BRANCH_1]! - 1 });

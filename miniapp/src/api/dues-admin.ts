@@ -15,10 +15,10 @@ import {
   reversePayment,
 } from '../../../shared/dues/admin-routes';
 import { exportDues } from '../../../shared/dues/report-routes';
-import { clientMessage as messageFor } from '../../../shared/http/messages';
 import { buildPath, type RouteBody } from '../../../shared/http/route';
 import { ApiError, NETWORK_ERROR_MESSAGE, newIdempotencyKey, request } from './client';
 import { tokenForRequest } from './session-refresh';
+import { toApiError } from './transport';
 
 export const duesAdminApi = {
   /** Declarations waiting for a decision in one org (the server lists them per branch), newest first. */
@@ -47,22 +47,6 @@ export const duesAdminApi = {
 
 // ——— 党费对账表 (xlsx), as the meetings' exports in ./meeting-admin.ts ———
 
-function exportError(status: number, data: unknown): ApiError {
-  let parsed = data;
-  if (typeof data === 'string') {
-    try {
-      parsed = JSON.parse(data);
-    } catch {
-      parsed = null;
-    }
-  }
-  const error = (parsed as { error?: { code?: string; message?: string } } | null)?.error;
-  if (error && typeof error.code === 'string') {
-    return new ApiError(status, error.code, error.message || messageFor(error.code));
-  }
-  return new ApiError(status, 'HTTP_ERROR', messageFor('HTTP_ERROR', `请求失败（${status}）`));
-}
-
 const exportUrl = (orgId: string, year: number) =>
   `${API_BASE}${buildPath(exportDues.path, { orgId })}?year=${encodeURIComponent(String(year))}`;
 
@@ -79,7 +63,7 @@ export async function exportDuesBlob(orgId: string, year: number): Promise<Blob>
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
   }
-  if (!response.ok) throw exportError(response.status, await response.text());
+  if (!response.ok) throw toApiError(response.status, await response.text());
   return response.blob();
 }
 
@@ -91,6 +75,6 @@ export async function exportDuesFile(orgId: string, year: number): Promise<strin
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
   }
-  if (answer.statusCode < 200 || answer.statusCode >= 300) throw exportError(answer.statusCode, null);
+  if (answer.statusCode < 200 || answer.statusCode >= 300) throw toApiError(answer.statusCode, null);
   return answer.tempFilePath;
 }

@@ -1,7 +1,6 @@
 /** The secretaries' meeting calls: changes, 补签, leave decisions, reminders, schedules, records, figures. */
 
 import Taro from '@tarojs/taro';
-import { clientMessage as messageFor } from '../../../shared/http/messages';
 import { buildPath, type RouteBody } from '../../../shared/http/route';
 import {
   activityLeaves,
@@ -19,6 +18,7 @@ import { exportAttendance, exportMeetingStats, meetingStats } from '../../../sha
 import type { Leave } from '../../../shared/meetings/views';
 import { ApiError, NETWORK_ERROR_MESSAGE, newIdempotencyKey, request, send } from './client';
 import { tokenForRequest } from './session-refresh';
+import { toApiError } from './transport';
 
 export const meetingAdminApi = {
   create: (body: CreateActivityRequest, idempotencyKey = newIdempotencyKey()) =>
@@ -176,22 +176,6 @@ export async function uploadMeetingPhoto(source: PhotoSource, onProgress: (fract
 
 // ——— Excel exports (as 花名册's export in ./org.ts) ———
 
-function exportError(status: number, data: unknown): ApiError {
-  let parsed = data;
-  if (typeof data === 'string') {
-    try {
-      parsed = JSON.parse(data);
-    } catch {
-      parsed = null;
-    }
-  }
-  const error = (parsed as { error?: { code?: string; message?: string } } | null)?.error;
-  if (error && typeof error.code === 'string') {
-    return new ApiError(status, error.code, error.message || messageFor(error.code));
-  }
-  return new ApiError(status, 'HTTP_ERROR', messageFor('HTTP_ERROR', `请求失败（${status}）`));
-}
-
 /** 考勤明细 of a branch's month (YYYY-MM) or the 落实率 table of a period. */
 export type MeetingExport = { kind: 'attendance'; month: string } | { kind: 'stats'; period: string };
 
@@ -216,7 +200,7 @@ export async function exportMeetingsBlob(orgId: string, what: MeetingExport): Pr
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
   }
-  if (!response.ok) throw exportError(response.status, await response.text());
+  if (!response.ok) throw toApiError(response.status, await response.text());
   return response.blob();
 }
 
@@ -228,6 +212,6 @@ export async function exportMeetingsFile(orgId: string, what: MeetingExport): Pr
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
   }
-  if (answer.statusCode < 200 || answer.statusCode >= 300) throw exportError(answer.statusCode, null);
+  if (answer.statusCode < 200 || answer.statusCode >= 300) throw toApiError(answer.statusCode, null);
   return answer.tempFilePath;
 }

@@ -4,7 +4,6 @@
  * pages/transfers subpackage only (the 首页 badge reads the to-do count through the route itself).
  */
 import Taro from '@tarojs/taro';
-import { clientMessage as messageFor } from '../../../shared/http/messages';
 import { buildPath, type RouteBody } from '../../../shared/http/route';
 import { getLetter, orgTransfers, recordReceipt, registerInbound } from '../../../shared/transfers/admin-routes';
 import { exportTransfers, letterPdf } from '../../../shared/transfers/report-routes';
@@ -21,6 +20,7 @@ import {
 import type { TransferStateValue } from '../../../shared/transfers/schemas';
 import { ApiError, NETWORK_ERROR_MESSAGE, request } from './client';
 import { tokenForRequest } from './session-refresh';
+import { toApiError } from './transport';
 
 export type ApplyBody = RouteBody<typeof applyTransfer>;
 export type InboundBody = RouteBody<typeof registerInbound>;
@@ -58,23 +58,6 @@ export const transfersApi = {
 
 // ——— Files: the letter's PDF and the workbook (as the 党费 and meeting exports) ———
 
-/** A file route's failure: its JSON error body when it sent one. */
-function fileError(status: number, data: unknown): ApiError {
-  let parsed = data;
-  if (typeof data === 'string') {
-    try {
-      parsed = JSON.parse(data);
-    } catch {
-      parsed = null;
-    }
-  }
-  const error = (parsed as { error?: { code?: string; message?: string } } | null)?.error;
-  if (error && typeof error.code === 'string') {
-    return new ApiError(status, error.code, error.message || messageFor(error.code));
-  }
-  return new ApiError(status, 'HTTP_ERROR', messageFor('HTTP_ERROR', `请求失败（${status}）`));
-}
-
 async function bearer(): Promise<Record<string, string>> {
   const token = await tokenForRequest();
   return token ? { authorization: `Bearer ${token}` } : {};
@@ -92,7 +75,7 @@ export async function fileBlob(url: string): Promise<Blob> {
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
   }
-  if (!response.ok) throw fileError(response.status, await response.text());
+  if (!response.ok) throw toApiError(response.status, await response.text());
   return response.blob();
 }
 
@@ -104,6 +87,6 @@ export async function downloadedFile(url: string): Promise<string> {
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
   }
-  if (answer.statusCode < 200 || answer.statusCode >= 300) throw fileError(answer.statusCode, null);
+  if (answer.statusCode < 200 || answer.statusCode >= 300) throw toApiError(answer.statusCode, null);
   return answer.tempFilePath;
 }

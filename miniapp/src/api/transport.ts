@@ -61,8 +61,11 @@ function safeJson(text: string): unknown {
   }
 }
 
-/** The server's message when it sent one (429 included: 操作太频繁…), else one for the status. */
-function toApiError(status: number, data: unknown): ApiError {
+/**
+ * The server's message when it sent one (429 included: 操作太频繁…), else one for the status. Also the file
+ * routes' (exports, the letter PDF): their error bodies arrive as text.
+ */
+export function toApiError(status: number, data: unknown): ApiError {
   const body = (typeof data === 'string' ? safeJson(data) : data) as Partial<ErrorBody> | null;
   const error = body?.error;
   if (error && typeof error.code === 'string') {
