@@ -1,14 +1,12 @@
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { shanghaiMonth } from '../../../../../shared/time';
 import { duesAdminApi, exportDuesBlob, exportDuesFile } from '../../../api/dues-admin';
 import { Choices } from '../../../components/choices';
+import { YearExport } from '../../../components/year-export';
 import { errorMessage } from '../../../lib/errors';
 import { useRemote } from '../../../lib/use-remote';
 import { monthText } from '../components/labels';
-
-const IS_H5 = process.env.TARO_ENV === 'h5';
 
 type Generated = Awaited<ReturnType<typeof duesAdminApi.generateBills>>;
 
@@ -125,60 +123,17 @@ export function PrepaySettings({ orgId, editable }: { orgId: string; editable: b
   );
 }
 
-/** H5: the workbook downloads; weapp: it opens in WeChat's viewer, from where it can be forwarded. */
-async function saveWorkbook(orgId: string, year: number, fileName: string) {
-  if (IS_H5) {
-    const url = URL.createObjectURL(await exportDuesBlob(orgId, year));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  } else {
-    const filePath = await exportDuesFile(orgId, year);
-    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
-  }
-}
-
 /** 导出对账表 (xlsx) of a year: every bill a row, totals equal to the figures here. */
 export function ExportWorkbook({ orgId, orgName }: { orgId: string; orgName: string }) {
-  const thisYear = Number(shanghaiMonth(Date.now()).slice(0, 4));
-  const years = [thisYear, thisYear - 1, thisYear - 2];
-  const [year, setYear] = useState(thisYear);
-  const [busy, setBusy] = useState(false);
-
-  async function run() {
-    if (busy) return;
-    setBusy(true);
-    try {
-      await saveWorkbook(orgId, year, `${orgName}${year}年党费对账表.xlsx`);
-    } catch (caught) {
-      void Taro.showToast({ title: errorMessage(caught), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <View className="card branch-tool">
-      <Picker
-        mode="selector"
-        range={years.map((y) => `${y}年`)}
-        value={years.indexOf(year)}
-        onChange={(event) => setYear(years[Number(event.detail.value)] ?? thisYear)}
-      >
-        <View className="branch-export-choice">
-          <Text className="branch-export-label">年度</Text>
-          <Text className="branch-export-value">{year}年</Text>
-          <Text className="branch-export-switch">切换 ▾</Text>
-        </View>
-      </Picker>
-      <View className="branch-tool-button" onClick={() => void run()}>
-        {busy ? '正在导出…' : `导出 ${year} 年对账表`}
-      </View>
-      <Text className="muted branch-tool-note">Excel 表格：每张账单一行，合计与本页统计一致。</Text>
-    </View>
+    <YearExport
+      workbook={{
+        blob: (year) => exportDuesBlob(orgId, year),
+        file: (year) => exportDuesFile(orgId, year),
+        fileName: (year) => `${orgName}${year}年党费对账表.xlsx`,
+      }}
+      buttonText={(year) => `导出 ${year} 年对账表`}
+      note="Excel 表格：每张账单一行，合计与本页统计一致。"
+    />
   );
 }
