@@ -11,7 +11,7 @@ export const STATE_LABELS: Record<TransferStateValue, string> = {
   rejected: '已退回',
   withdrawn: '已撤回',
   letter_issued: '已开介绍信',
-  receipt_confirmed: '已回执',
+  receipt_confirmed: '已收回执',
   expired: '介绍信已过期',
 };
 

@@ -1,19 +1,10 @@
 /** How a transfer reads on screen: states, kinds, roles and the steps of the step bar (pure, no Taro). */
 import { ROLE_LABELS, type Role } from '../../../../../shared/auth/roles';
+import { KIND_LABELS, STATE_LABELS } from '../../../../../shared/transfers/labels';
 import type { TimelineEntry, Transfer, TransferStateValue } from '../../../../../shared/transfers/schemas';
 
-export const STATE_LABELS: Record<TransferStateValue, string> = {
-  draft: '草稿',
-  pending_out_branch: '待转出支部审批',
-  pending_committee: '待党委审批',
-  pending_in_branch: '待转入支部接收',
-  completed: '已完成',
-  rejected: '已退回',
-  withdrawn: '已撤回',
-  letter_issued: '已开介绍信',
-  receipt_confirmed: '已收回执',
-  expired: '介绍信过期',
-};
+// One wording for the pages and the workbook.
+export { KIND_LABELS, STATE_LABELS };
 
 /** The tag's colour: waiting (amber), done (green), stopped (red), over without effect (grey). */
 export function stateTag(state: TransferStateValue): string {
@@ -22,12 +13,6 @@ export function stateTag(state: TransferStateValue): string {
   if (state === 'withdrawn' || state === 'expired' || state === 'draft') return 'tag tag--grey';
   return 'tag tag--warn';
 }
-
-export const KIND_LABELS: Record<Transfer['kind'], string> = {
-  internal: '系统内转接',
-  outbound: '转出本系统',
-  inbound: '从系统外转入',
-};
 
 const ACTION_LABELS: Record<string, string> = {
   submit: '提交申请',
