@@ -1,5 +1,5 @@
-import { DomainError } from '../../shared/errors';
 import { shanghaiMonth } from '../../shared/time';
+import { invalidField } from '../commons/invalid-field';
 
 /** How far back a year may be exported: records are kept for reconciliation and audits, not for ever here. */
 export const EXPORT_YEARS_BACK = 10;
@@ -10,10 +10,7 @@ export function exportYear(asked: number | undefined, nowMs: number): number {
   const year = asked ?? current;
   if (year > current || year < current - EXPORT_YEARS_BACK) {
     const message = `年度须在 ${current - EXPORT_YEARS_BACK}–${current} 之间`;
-    throw new DomainError('VALIDATION_FAILED', {
-      message: `请求内容有误：year: ${message}`,
-      details: { fields: [{ path: 'year', message }] },
-    });
+    throw invalidField('year', message);
   }
   return year;
 }

@@ -6,9 +6,10 @@ import * as routes from '../../shared/dues/admin-routes';
 import { DomainError } from '../../shared/errors';
 import { RATE_LIMITS } from '../../shared/http/rate-limits';
 import { shanghaiMonth } from '../../shared/time';
-import { createDomainApp, mount, requireScope } from '../commons/http';
+import { createDomainApp, mount } from '../commons/http';
 import { lambdaHandler } from '../commons/lambda';
 import { hit } from '../commons/rate-limit';
+import { scopedOrg } from '../org/scoped';
 import * as org from '../org/service';
 import { decideBase, declareBase } from './bases';
 import { generateBills } from './bills';
@@ -18,16 +19,6 @@ import { billsMonthAllowed, readSettings, saveSettings } from './settings';
 import * as store from './store';
 
 const app = createDomainApp({ currentClaims: org.currentClaims });
-
-async function scopedOrg(
-  orgId: string,
-  claims: Parameters<typeof requireScope>[0],
-  route: Parameters<typeof requireScope>[1],
-) {
-  const target = await org.requireOrg(orgId);
-  requireScope(claims, route, org.scopeOf(target));
-  return target;
-}
 
 mount(app, routes.putDuesBase, async ({ params, body, claims, now }) => ({
   base: toBase(await declareBase(params.id, body, claims, now)),

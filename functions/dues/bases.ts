@@ -14,6 +14,7 @@ import type { PutDuesBaseRequest } from '../../shared/dues/schemas';
 import { DomainError } from '../../shared/errors';
 import { shanghaiMonth } from '../../shared/time';
 import { newId } from '../commons/ids';
+import { invalidField } from '../commons/invalid-field';
 import { messageItems } from '../messages/outbox';
 import * as org from '../org/service';
 import { actorOf, requireSelfOrScope } from './access';
@@ -52,10 +53,7 @@ export async function declareBase(
   const withBase = body.category === 'employed' || body.category === 'retired';
   const baseFen = withBase ? parseYuan(body.monthlyBase ?? '') : null;
   if (withBase && baseFen === null) {
-    throw new DomainError('VALIDATION_FAILED', {
-      message: '请求内容有误：monthlyBase: 金额须为不超过两位小数的非负数',
-      details: { fields: [{ path: 'monthlyBase', message: '金额须为不超过两位小数的非负数' }] },
-    });
+    throw invalidField('monthlyBase', '金额须为不超过两位小数的非负数');
   }
   const farmerFen = body.category === 'farmer' ? (body.farmerFen ?? null) : null;
   const reducedFen = body.category === 'reduced' ? (body.reducedFen ?? null) : null;

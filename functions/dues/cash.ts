@@ -10,6 +10,7 @@ import { VOLUNTARY_FLAG_FEN } from '../../shared/dues/schemas';
 import { DomainError } from '../../shared/errors';
 import { requireScope } from '../commons/http';
 import { newId } from '../commons/ids';
+import { invalidField } from '../commons/invalid-field';
 import * as org from '../org/service';
 import { actorOf } from './access';
 import { flagMessages } from './flags';
@@ -38,10 +39,7 @@ export async function recordOffline(input: OfflineInput, claims: MemberClaims, n
     throw new DomainError('DUES_VOLUNTARY_WITHOUT_BILLS');
   const paidAt = input.paidAt ? new Date(input.paidAt).toISOString() : new Date(nowMs).toISOString();
   if (Date.parse(paidAt) > nowMs + 60_000) {
-    throw new DomainError('VALIDATION_FAILED', {
-      message: '请求内容有误：paidAt: 缴费时间不能晚于现在',
-      details: { fields: [{ path: 'paidAt', message: '缴费时间不能晚于现在' }] },
-    });
+    throw invalidField('paidAt', '缴费时间不能晚于现在');
   }
   let bills = await loadOwnBills(member.id, input.billIds).catch((error: unknown) => {
     if (error instanceof DomainError && error.code === 'DUES_BILL_NOT_YOURS')

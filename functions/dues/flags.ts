@@ -14,9 +14,7 @@ const MAX_STAFF = 10;
 
 export async function flagMessages(payment: PaymentRecord): Promise<TransactItem[]> {
   if (!payment.flags.includes('voluntary_large')) return [];
-  const staff = (await org.listActiveMembers(rootOf(payment.orgPath)))
-    .filter((member) => member.roles.includes('committee'))
-    .slice(0, MAX_STAFF);
+  const staff = await org.activeMembersWithRole(rootOf(payment.orgPath), 'committee', MAX_STAFF);
   const at = payment.recordedAt;
   return staff.flatMap((member) =>
     messageItems(

@@ -6,18 +6,18 @@
 import * as routes from '../../shared/dues/report-routes';
 import { RATE_LIMITS } from '../../shared/http/rate-limits';
 import { exportYear } from '../commons/export-year';
-import { createDomainApp, mount, requireScope } from '../commons/http';
+import { createDomainApp, mount } from '../commons/http';
 import { lambdaHandler } from '../commons/lambda';
 import { hit } from '../commons/rate-limit';
 import { xlsx } from '../commons/xlsx-response';
+import { scopedOrg } from '../org/scoped';
 import * as org from '../org/service';
 import { duesWorkbook } from './export';
 
 const app = createDomainApp({ currentClaims: org.currentClaims });
 
 mount(app, routes.exportDues, async ({ params, query, claims, now }) => {
-  const target = await org.requireOrg(params.orgId);
-  requireScope(claims, routes.exportDues, org.scopeOf(target));
+  const target = await scopedOrg(params.orgId, claims, routes.exportDues);
   const year = exportYear(query.year, now);
   // After the checks: a refused request costs nothing, an export reads a whole year.
   await hit(RATE_LIMITS.exportsPerMember, claims.memberId, now);

@@ -1,7 +1,7 @@
 /**
  * Org service: the only way other domains reach members and orgs (they never import the store).
  */
-import type { MemberClaims, OrgScope } from '../../shared/auth/roles';
+import type { MemberClaims, OrgScope, Role } from '../../shared/auth/roles';
 import type { MemberProfile } from '../../shared/auth/schemas';
 import { DomainError } from '../../shared/errors';
 import { maskIdNumber, maskPhone } from '../../shared/org/rules';
@@ -52,6 +52,14 @@ export async function currentClaims(claims: MemberClaims): Promise<MemberClaims>
 }
 export const findOrg = store.getOrg;
 export const listActiveMembers = store.listActiveMembers;
+
+/**
+ * Active members of an org who hold `role` (a branch's secretaries, a committee's staff), at most `max`: whom a
+ * message about the org's work goes to. Roles are not indexed: it reads the org's roster.
+ */
+export async function activeMembersWithRole(orgId: string, role: Role, max = Number.POSITIVE_INFINITY) {
+  return (await store.listActiveMembers(orgId)).filter((member) => member.roles.includes(role)).slice(0, max);
+}
 /** Members by id (BatchGetItem, 100 keys a request): the message sender looks up many openids at once. */
 export const findMembers = store.getMembers;
 /** An org and every org under it (one Query on GSI2): a notice's audience. */

@@ -12,6 +12,7 @@ import type { InboundRequest } from '../../shared/transfers/admin-schemas';
 import { validityRuleFor, validUntil } from '../../shared/transfers/letter';
 import { tableName } from '../commons/config';
 import { newId } from '../commons/ids';
+import { invalidField } from '../commons/invalid-field';
 import * as org from '../org/service';
 import { statsItems } from './aggregates';
 import { inboundKey } from './keys';
@@ -24,13 +25,7 @@ const ID_NUMBER_ITEM = 1;
 const ORG_ITEM = 2;
 const LETTER_ITEM = 3;
 
-function badIssueDay(): DomainError {
-  const message = '介绍信开具日期不能晚于今天';
-  return new DomainError('VALIDATION_FAILED', {
-    message: `请求内容有误：letter.issuedAt: ${message}`,
-    details: { fields: [{ path: 'letter.issuedAt', message }] },
-  });
-}
+const badIssueDay = () => invalidField('letter.issuedAt', '介绍信开具日期不能晚于今天');
 
 export async function registerInbound(
   body: InboundRequest,

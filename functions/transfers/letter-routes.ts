@@ -1,7 +1,8 @@
 /** Letters and 回执, incoming members, the committee view and its settings (issue #11 items 2, 7). */
 import type { Hono } from 'hono';
 import * as routes from '../../shared/transfers/admin-routes';
-import { mount, requireScope } from '../commons/http';
+import { mount } from '../commons/http';
+import { scopedOrg } from '../org/scoped';
 import * as org from '../org/service';
 import { registerInbound } from './inbound';
 import { readableLetter, toLetter } from './letter-view';
@@ -9,17 +10,6 @@ import { orgTransfers } from './org-view';
 import { recordReceipt } from './receipt';
 import { toTransfer } from './records';
 import { readSettings, requireIssuer, saveSettings, toSettings } from './settings';
-
-/** The org of a committee route, within the caller's scope (403 otherwise). */
-async function scopedOrg(
-  orgId: string,
-  claims: Parameters<typeof requireScope>[0],
-  route: Parameters<typeof requireScope>[1],
-) {
-  const target = await org.requireOrg(orgId);
-  requireScope(claims, route, org.scopeOf(target));
-  return target;
-}
 
 export function mountLetters(app: Hono): void {
   mount(app, routes.getLetter, async ({ params, claims }) => ({

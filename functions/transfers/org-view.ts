@@ -5,11 +5,11 @@
  */
 
 import type { z } from 'zod';
-import { DomainError } from '../../shared/errors';
 import { monthsBetween, shanghaiMonth } from '../../shared/time';
 import type { OrgTransfersResponse as Response } from '../../shared/transfers/admin-schemas';
 import type { TransferStateValue } from '../../shared/transfers/schemas';
 import { decodeCursor, encodeCursor, type PageKey } from '../commons/cursor';
+import { invalidField } from '../commons/invalid-field';
 import type { OrgRecord } from '../org/service';
 import { monthCounts } from './aggregates';
 import { type TransferRecord, toTransfer } from './records';
@@ -19,12 +19,7 @@ export const DEFAULT_PAGE = 20;
 /** How far back a month may be asked for: the committee's books (and the export) go back ten years. */
 export const MONTHS_BACK = 120;
 
-function badMonth(message: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', {
-    message: `请求内容有误：month: ${message}`,
-    details: { fields: [{ path: 'month', message }] },
-  });
-}
+const badMonth = (message: string) => invalidField('month', message);
 
 /** The month asked for, or the current Shanghai month; not in the future, at most ten years back. */
 export function viewMonth(asked: string | undefined, nowMs: number): string {

@@ -10,6 +10,7 @@ import { recordReceipt as receiptRoute } from '../../shared/transfers/admin-rout
 import { isExpired } from '../../shared/transfers/letter';
 import { isFinal } from '../../shared/transfers/state';
 import { requireScope } from '../commons/http';
+import { invalidField } from '../commons/invalid-field';
 import * as org from '../org/service';
 import type { Actor, LetterRecord, TransferRecord } from './records';
 import { getTransfer, pause, transact } from './store';
@@ -24,12 +25,7 @@ export interface ReceiptInput {
   readonly receivedAt: string;
 }
 
-function badDay(message: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', {
-    message: `请求内容有误：receivedAt: ${message}`,
-    details: { fields: [{ path: 'receivedAt', message }] },
-  });
-}
+const badDay = (message: string) => invalidField('receivedAt', message);
 
 /** The transfer as it must be for a 回执: in the committee's scope, with a letter out and still valid. */
 async function receivable(id: string, claims: MemberClaims, nowMs: number) {

@@ -1,10 +1,11 @@
 import { RATE_LIMITS } from '../../shared/http/rate-limits';
 import * as routes from '../../shared/transfers/report-routes';
 import { exportYear } from '../commons/export-year';
-import { createDomainApp, mount, requireScope } from '../commons/http';
+import { createDomainApp, mount } from '../commons/http';
 import { lambdaHandler } from '../commons/lambda';
 import { hit } from '../commons/rate-limit';
 import { xlsx } from '../commons/xlsx-response';
+import { scopedOrg } from '../org/scoped';
 import * as org from '../org/service';
 import { transfersWorkbook } from './export';
 import { letterPdf, pdfResponse } from './letter-pdf';
@@ -26,8 +27,7 @@ mount(app, routes.letterPdf, async ({ params, claims, now }) => {
 });
 
 mount(app, routes.exportTransfers, async ({ params, query, claims, now }) => {
-  const target = await org.requireOrg(params.orgId);
-  requireScope(claims, routes.exportTransfers, org.scopeOf(target));
+  const target = await scopedOrg(params.orgId, claims, routes.exportTransfers);
   const year = exportYear(query.year, now);
   await hit(RATE_LIMITS.exportsPerMember, claims.memberId, now);
   const bytes = await transfersWorkbook(target, year, now);

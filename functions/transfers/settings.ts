@@ -11,6 +11,7 @@ import { shanghaiMonth } from '../../shared/time';
 import type { TransferSettings as Settings } from '../../shared/transfers/admin-schemas';
 import { type LetterValidityRule, validityRuleFor } from '../../shared/transfers/letter';
 import { tableName } from '../commons/config';
+import { invalidField } from '../commons/invalid-field';
 import type { OrgRecord } from '../org/service';
 import { settingsKey } from './keys';
 import { getItem, transact } from './store';
@@ -56,10 +57,7 @@ export function toSettings(record: SettingsRecord, nowMs: number): z.infer<typeo
 export function requireIssuer(target: OrgRecord): void {
   if (target.kind === 'branch') {
     const message = '介绍信设置由党委或党总支设定，请选择党委或党总支';
-    throw new DomainError('VALIDATION_FAILED', {
-      message: `请求内容有误：orgId: ${message}`,
-      details: { fields: [{ path: 'orgId', message }] },
-    });
+    throw invalidField('orgId', message);
   }
 }
 
@@ -72,10 +70,7 @@ export async function saveSettings(
   const rule = validityRuleFor(shanghaiMonth(nowMs));
   if (body.validityDays !== null && (body.validityDays < rule.minDays || body.validityDays > rule.maxDays)) {
     const message = `有效期须在 ${rule.minDays}–${rule.maxDays} 天之间（规则 ${rule.version}，默认 ${rule.defaultDays} 天）`;
-    throw new DomainError('VALIDATION_FAILED', {
-      message: `请求内容有误：validityDays: ${message}`,
-      details: { fields: [{ path: 'validityDays', message }] },
-    });
+    throw invalidField('validityDays', message);
   }
   const next: SettingsRecord = {
     orgId: target.id,

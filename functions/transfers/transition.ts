@@ -87,7 +87,7 @@ const ACTION_WORDS: Record<TransferAction, string> = {
 
 /** Active members of `orgId` holding `role` (a branch's secretary, a committee's staff). */
 export async function membersWithRole(orgId: string, role: 'secretary' | 'committee'): Promise<org.MemberRecord[]> {
-  return (await org.listActiveMembers(orgId)).filter((member) => member.roles.includes(role)).slice(0, MAX_TOLD);
+  return org.activeMembersWithRole(orgId, role, MAX_TOLD);
 }
 
 /** Messages for a step: the next approvers (a step waits for you), and the member and applicant (a decision). */
