@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { loginByTapping } from './support/app';
-import { NARROW, screenshot } from './support/browser';
+import { NARROW, screenshot, toast } from './support/browser';
 import { layoutProblems, turnOnLargeText } from './support/layout';
 import { setUpStage } from './support/stage';
 
@@ -21,13 +21,6 @@ const onTop = (page: Page, className: string) => page.locator(`.page.${className
 
 function button(scope: Locator, label: string): Locator {
   return scope.locator('.action-button').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
-}
-
-/** A toast's words, then their going: a toast over the page is not part of its layout. */
-async function toast(page: Page, text: string): Promise<void> {
-  const shown = page.locator('.taro__toast, .weui-toast').getByText(text, { exact: true });
-  await shown.waitFor();
-  await shown.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 async function looksRight(page: Page, name: string): Promise<void> {

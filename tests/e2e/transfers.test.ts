@@ -11,7 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { withIdChecksum } from '../../shared/org/rules';
 import { shanghaiDay } from '../../shared/time';
 import { loginByTapping, tapTab } from './support/app';
-import { NARROW, SCREENSHOT_DIR, screenshot } from './support/browser';
+import { NARROW, SCREENSHOT_DIR, screenshot, toast } from './support/browser';
 import { layoutProblems, turnOnLargeText } from './support/layout';
 import { setUpStage } from './support/stage';
 
@@ -39,13 +39,6 @@ async function looksRight(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-full.png`) });
   await page.setViewportSize(viewport);
   expect(await layoutProblems(page)).toEqual([]);
-}
-
-/** A toast's words, then their going: a toast over the page is not part of its layout. */
-async function toast(page: Page, text: string): Promise<void> {
-  const shown = page.locator('.taro__toast, .weui-toast').getByText(text, { exact: true });
-  await shown.waitFor();
-  await shown.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 type Json = Record<string, unknown> & { error?: { code: string; message: string } };

@@ -38,9 +38,55 @@ export async function newPhone(
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
+  await context.addInitScript(recordToasts);
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   return { context, page };
+}
+
+declare global {
+  interface Window {
+    shownToasts?: string[];
+  }
+}
+
+/**
+ * Runs in the page: every time Taro's toast is shown, its words are kept. A toast lasts 1.5 s and the page may
+ * navigate under it, so a busy machine can show and hide it between two polls of a visibility wait.
+ */
+function recordToasts(): void {
+  window.shownToasts = [];
+  const shown = (node: Node, before: string | null): void => {
+    if (!(node instanceof HTMLElement) || !node.classList.contains('taro__toast')) return;
+    const wasHidden = before === null || /display:\s*none/.test(before);
+    if (wasHidden && node.style.display !== 'none') window.shownToasts?.push(node.textContent?.trim() ?? '');
+  };
+  new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'childList') for (const node of record.addedNodes) shown(node, null);
+      else shown(record.target, record.oldValue);
+    }
+  }).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['style'],
+    attributeOldValue: true,
+  });
+}
+
+/** A toast with these words was shown (once per call: the record is taken), then it went away. */
+export async function toast(page: Page, text: string): Promise<void> {
+  await page.waitForFunction((words) => {
+    const at = window.shownToasts?.indexOf(words) ?? -1;
+    if (at >= 0) window.shownToasts?.splice(at, 1);
+    return at >= 0;
+  }, text);
+  await page.waitForFunction(
+    () => [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((node) => node.style.display === 'none'),
+    undefined,
+    { timeout: 10_000 },
+  );
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
