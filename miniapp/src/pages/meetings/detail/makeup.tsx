@@ -7,7 +7,7 @@ import { newIdempotencyKey } from '../../../api/client';
 import { attendanceApi } from '../../../api/meeting-attendance';
 import { studyApi } from '../../../api/study';
 import { ActionButton } from '../../../components/action-button';
-import { StatusView } from '../../../components/status-view';
+import { remoteStatus, StatusView } from '../../../components/status-view';
 import { errorMessage } from '../../../lib/errors';
 import { go } from '../../../lib/nav';
 import { useRemote } from '../../../lib/use-remote';
@@ -66,13 +66,7 @@ export function MakeupPanel({ activity, until, onDone }: MakeupPanelProps) {
       <Text className="muted makeup-note">
         请在 {formatShanghai(until, 'M月D日 HH:mm')} 前学完以下材料，再提交补学（须在会议开始后学习）。
       </Text>
-      <StatusView
-        loading={material.loading}
-        error={material.error}
-        failure={material.failure}
-        hasData={!!material.data}
-        onRetry={() => void material.reload()}
-      >
+      <StatusView {...remoteStatus(material)}>
         {material.data?.map((item) =>
           'gone' in item ? (
             <View key={item.id} className="makeup-item">

@@ -6,7 +6,7 @@ import { meetingsApi } from '../../../api/meetings';
 import { type Figure, Figures } from '../../../components/figures';
 import { MonthStepper } from '../../../components/month-stepper';
 import { PageRoot } from '../../../components/page-root';
-import { EmptyBlock, StatusView } from '../../../components/status-view';
+import { EmptyBlock, remoteStatus, StatusView } from '../../../components/status-view';
 import { timeRange } from '../../../lib/format';
 import { go } from '../../../lib/nav';
 import { useMonthRemote } from '../../../lib/use-month';
@@ -58,13 +58,7 @@ export default function MyAttendancePage() {
     <PageRoot className="my-attendance">
       <MonthStepper month={month} onChange={showMonth} />
       {totals ? <Figures figures={figuresOf(totals)} /> : null}
-      <StatusView
-        loading={attendance.loading}
-        error={attendance.error}
-        failure={attendance.failure}
-        hasData={!!attendance.data}
-        onRetry={() => void attendance.reload()}
-      >
+      <StatusView {...remoteStatus(attendance)}>
         {attendance.data && attendance.data.items.length === 0 ? <EmptyBlock text="这个月没有本支部的会议" /> : null}
         {attendance.data?.items.length ? (
           <CellGroup className="my-attendance-list">

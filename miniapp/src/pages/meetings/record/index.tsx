@@ -11,7 +11,7 @@ import { meetingAdminApi } from '../../../api/meeting-admin';
 import { meetingsApi } from '../../../api/meetings';
 import { ActionButton } from '../../../components/action-button';
 import { PageRoot } from '../../../components/page-root';
-import { StatusView } from '../../../components/status-view';
+import { remoteStatus, StatusView } from '../../../components/status-view';
 import { TextField } from '../../../components/text-field';
 import { errorMessage } from '../../../lib/errors';
 import { queryValue } from '../../../lib/nav';
@@ -96,13 +96,7 @@ export default function MeetingRecordPage() {
   const ended = !!activity && Date.now() > Date.parse(activity.endAt);
   return (
     <PageRoot className="meeting-record">
-      <StatusView
-        loading={remote.loading}
-        error={remote.error}
-        failure={remote.failure}
-        hasData={!!data}
-        onRetry={() => void remote.reload()}
-      >
+      <StatusView {...remoteStatus(remote)}>
         {activity ? (
           <>
             <MeetingHeading activity={activity} />

@@ -6,7 +6,7 @@ import { formatShanghai } from '../../../../../shared/time';
 import { noticesApi } from '../../../api/notices';
 import { ActionButton } from '../../../components/action-button';
 import { PageRoot } from '../../../components/page-root';
-import { StatusView } from '../../../components/status-view';
+import { remoteStatus, StatusView } from '../../../components/status-view';
 import { errorMessage } from '../../../lib/errors';
 import { queryValue } from '../../../lib/nav';
 import { useRemote } from '../../../lib/use-remote';
@@ -23,13 +23,7 @@ export default function NoticeDetailPage() {
   const notice = detail.data?.notice;
   return (
     <PageRoot className="notice-detail">
-      <StatusView
-        loading={detail.loading}
-        error={detail.error}
-        failure={detail.failure}
-        hasData={!!notice}
-        onRetry={() => void detail.reload()}
-      >
+      <StatusView {...remoteStatus(detail)}>
         {notice ? (
           <>
             <View className="card notice-detail-head">
@@ -74,13 +68,7 @@ function NoticeReads({ noticeId }: { noticeId: string }) {
   return (
     <>
       <Text className="section-title">阅读情况</Text>
-      <StatusView
-        loading={reads.loading}
-        error={reads.error}
-        failure={reads.failure}
-        hasData={!!data}
-        onRetry={() => void reads.reload()}
-      >
+      <StatusView {...remoteStatus(reads)}>
         {data ? (
           <View className="card notice-reads">
             <Text className="notice-reads-count">

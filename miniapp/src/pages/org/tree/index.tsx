@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import type { OrgKind, OrgNode } from '../../../../../shared/org/schemas';
 import { orgRows } from '../../../api/org';
 import { PageRoot } from '../../../components/page-root';
-import { EmptyBlock, StatusView } from '../../../components/status-view';
+import { EmptyBlock, remoteStatus, StatusView } from '../../../components/status-view';
 import { go } from '../../../lib/nav';
 import { useRemote } from '../../../lib/use-remote';
 import './index.scss';
@@ -23,13 +23,7 @@ export default function OrgTreePage() {
   return (
     <PageRoot className="org-tree">
       <Text className="section-title">选择党支部查看花名册或活动</Text>
-      <StatusView
-        loading={tree.loading}
-        error={tree.error}
-        failure={tree.failure}
-        hasData={!!tree.data}
-        onRetry={() => void tree.reload()}
-      >
+      <StatusView {...remoteStatus(tree)}>
         {tree.data && tree.data.length === 0 ? <EmptyBlock text="暂无组织" /> : null}
         {tree.data && tree.data.length > 0 ? (
           <View className="card org-tree-list">

@@ -4,7 +4,7 @@ import { formatShanghai } from '../../../../../shared/time';
 import { studyAdminApi, studyApi } from '../../../api/study';
 import { Figures } from '../../../components/figures';
 import { PageRoot } from '../../../components/page-root';
-import { EmptyBlock, StatusView } from '../../../components/status-view';
+import { EmptyBlock, remoteStatus, StatusView } from '../../../components/status-view';
 import { queryValue } from '../../../lib/nav';
 import { useRemote } from '../../../lib/use-remote';
 import './index.scss';
@@ -24,13 +24,7 @@ export default function StudyCompletionsPage() {
   const data = answer.data;
   return (
     <PageRoot className="study-completions">
-      <StatusView
-        loading={answer.loading}
-        error={answer.error}
-        failure={answer.failure}
-        hasData={!!data}
-        onRetry={() => void answer.reload()}
-      >
+      <StatusView {...remoteStatus(answer)}>
         {data ? (
           <>
             <View className="card">

@@ -8,7 +8,7 @@ import { newIdempotencyKey } from '../../../api/client';
 import { studyApi } from '../../../api/study';
 import { ActionButton } from '../../../components/action-button';
 import { PageRoot } from '../../../components/page-root';
-import { StatusView } from '../../../components/status-view';
+import { remoteStatus, StatusView } from '../../../components/status-view';
 import { errorMessage } from '../../../lib/errors';
 import { go, queryValue } from '../../../lib/nav';
 import { useRemote } from '../../../lib/use-remote';
@@ -61,13 +61,7 @@ export default function StudyItemPage() {
   }, [reached, now]);
   return (
     <PageRoot className="study-item">
-      <StatusView
-        loading={detail.loading}
-        error={detail.error}
-        failure={detail.failure}
-        hasData={!!item}
-        onRetry={() => void detail.reload()}
-      >
+      <StatusView {...remoteStatus(detail)}>
         {item ? (
           <>
             <View className="card study-item-head">

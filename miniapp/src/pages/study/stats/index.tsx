@@ -4,7 +4,7 @@ import { studyAdminApi } from '../../../api/study';
 import { Figures } from '../../../components/figures';
 import { MonthStepper } from '../../../components/month-stepper';
 import { PageRoot } from '../../../components/page-root';
-import { EmptyBlock, StatusView } from '../../../components/status-view';
+import { EmptyBlock, remoteStatus, StatusView } from '../../../components/status-view';
 import { useMonthRemote } from '../../../lib/use-month';
 import { useSession } from '../../../store/session';
 import './index.scss';
@@ -33,13 +33,7 @@ export default function StudyStatsPage() {
   return (
     <PageRoot className="study-stats">
       <MonthStepper month={month} onChange={showMonth} />
-      <StatusView
-        loading={stats.loading}
-        error={stats.error}
-        failure={stats.failure}
-        hasData={!!data}
-        onRetry={() => void stats.reload()}
-      >
+      <StatusView {...remoteStatus(stats)}>
         {data ? (
           <>
             <Text className="section-title">

@@ -6,7 +6,7 @@ import type { OrgNode } from '../../../../../shared/org/schemas';
 import { ActionButton } from '../../../components/action-button';
 import { BranchPicker, useBranchChoices } from '../../../components/branch-picker';
 import { PageRoot } from '../../../components/page-root';
-import { EmptyBlock, StatusView } from '../../../components/status-view';
+import { EmptyBlock, remoteStatus, StatusView } from '../../../components/status-view';
 import { go } from '../../../lib/nav';
 import { hasAnyRole, useSession } from '../../../store/session';
 import { useUnreadBadge } from '../../../store/unread';
@@ -41,13 +41,7 @@ function CommitteeActivities() {
   const list = branches.data ?? [];
   const picked: OrgNode | undefined = list.find((branch) => branch.id === pickedId) ?? list[0];
   return (
-    <StatusView
-      loading={branches.loading}
-      error={branches.error}
-      failure={branches.failure}
-      hasData={!!branches.data}
-      onRetry={() => void branches.reload()}
-    >
+    <StatusView {...remoteStatus(branches)}>
       {branches.data && list.length === 0 ? <EmptyBlock text="您的组织下还没有党支部" /> : null}
       {picked ? (
         <>

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { OrgOverviewBranch, OverviewFigures } from '../../../../../shared/org/schemas';
 import { orgApi } from '../../../api/org';
 import { Figures } from '../../../components/figures';
-import { EmptyBlock, StatusView } from '../../../components/status-view';
+import { EmptyBlock, remoteStatus, StatusView } from '../../../components/status-view';
 import { go } from '../../../lib/nav';
 import type { Remote } from '../../../lib/use-remote';
 import { useSession } from '../../../store/session';
@@ -62,13 +62,7 @@ export function CommitteeBranches({ overview }: { overview: OverviewRemote }) {
   return (
     <>
       <Text className="section-title">所辖支部 · 本月概况</Text>
-      <StatusView
-        loading={overview.loading}
-        error={overview.error}
-        failure={overview.failure}
-        hasData={!!data}
-        onRetry={() => void overview.reload()}
-      >
+      <StatusView {...remoteStatus(overview)}>
         {data && data.branches.length === 0 ? <EmptyBlock text="您的组织下还没有党支部" /> : null}
         {data && data.branches.length > 0 ? (
           <>

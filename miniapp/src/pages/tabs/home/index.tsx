@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { EntryIcon } from '../../../components/entry-icon';
 import { PageRoot } from '../../../components/page-root';
-import { EmptyBlock, StatusView } from '../../../components/status-view';
+import { EmptyBlock, remoteStatus, StatusView } from '../../../components/status-view';
 import { checkinLabel, PHASE_LABELS, PHASE_TAG, roleLabels, timeRange } from '../../../lib/format';
 import { entriesFor } from '../../../lib/menu';
 import { go } from '../../../lib/nav';
@@ -84,13 +84,7 @@ export default function HomePage() {
       {committee ? <CommitteeBranches overview={overview} /> : null}
 
       <Text className="section-title">今日活动</Text>
-      <StatusView
-        loading={today.loading}
-        error={today.error}
-        failure={today.failure}
-        hasData={!!today.data}
-        onRetry={() => void today.reload()}
-      >
+      <StatusView {...remoteStatus(today)}>
         {today.data && today.data.total === 0 ? (
           <EmptyBlock text={committee ? '今天没有本级组织的活动' : '今天没有本支部的活动'} />
         ) : null}

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { transfersApi } from '../../../api/transfers';
-import { StatusView } from '../../../components/status-view';
+import { remoteStatus, StatusView } from '../../../components/status-view';
 import { useRemote } from '../../../lib/use-remote';
 import type { Picked } from './form';
 
@@ -45,13 +45,7 @@ export function DestinationPicker({
       {error ? <Text className="field-error">{error}</Text> : null}
       {open ? (
         <View className="apply-tree">
-          <StatusView
-            loading={tree.loading}
-            error={tree.error}
-            failure={tree.failure}
-            hasData={!!tree.data}
-            onRetry={() => void tree.reload()}
-          >
+          <StatusView {...remoteStatus(tree)}>
             {orgs.map((org) => {
               const branch = org.kind === 'branch';
               const here = org.id === current;

@@ -6,7 +6,7 @@ import { ApiError, newIdempotencyKey } from '../../../api/client';
 import { transfersApi } from '../../../api/transfers';
 import { ActionButton } from '../../../components/action-button';
 import { Choices } from '../../../components/choices';
-import { StatusView } from '../../../components/status-view';
+import { remoteStatus, StatusView } from '../../../components/status-view';
 import { TextField } from '../../../components/text-field';
 import { errorCode, errorMessage } from '../../../lib/errors';
 import { go, queryValue, replace } from '../../../lib/nav';
@@ -85,13 +85,7 @@ export default function TransferApplyPage() {
   return (
     <TransferPage className="transfer-apply" roles={APPLICANTS}>
       {previousId ? (
-        <StatusView
-          loading={previous.loading}
-          error={previous.error}
-          failure={previous.failure}
-          hasData={!!previous.data}
-          onRetry={() => void previous.reload()}
-        >
+        <StatusView {...remoteStatus(previous)}>
           <Text className="transfer-warning">重新申请：已填入上次的内容，请核对后提交。</Text>
         </StatusView>
       ) : null}

@@ -3,7 +3,7 @@ import { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { formatShanghai } from '../../../../../shared/time';
 import { transfersApi } from '../../../api/transfers';
-import { StatusView } from '../../../components/status-view';
+import { remoteStatus, StatusView } from '../../../components/status-view';
 import { go, queryValue } from '../../../lib/nav';
 import { useRemote } from '../../../lib/use-remote';
 import { useSession } from '../../../store/session';
@@ -55,13 +55,7 @@ export default function TransferDetailPage() {
   return (
     <TransferPage className="transfer-detail">
       {notice ? <Text className="transfer-alert">{notice}（已刷新）</Text> : null}
-      <StatusView
-        loading={detail.loading}
-        error={detail.error}
-        failure={detail.failure}
-        hasData={!!data}
-        onRetry={() => void detail.reload()}
-      >
+      <StatusView {...remoteStatus(detail)}>
         {data && transfer && route && part ? (
           <>
             <View className="card detail-head">

@@ -3,7 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { formatShanghai } from '../../../../../shared/time';
 import { LETTER_READERS } from '../../../../../shared/transfers/access';
 import { transfersApi } from '../../../api/transfers';
-import { StatusView } from '../../../components/status-view';
+import { remoteStatus, StatusView } from '../../../components/status-view';
 import { queryValue } from '../../../lib/nav';
 import { useRemote } from '../../../lib/use-remote';
 import { STATE_LABELS } from '../components/labels';
@@ -25,13 +25,7 @@ export default function TransferLetterPage() {
   const data = letter.data?.letter;
   return (
     <TransferPage className="transfer-letter" roles={LETTER_READERS}>
-      <StatusView
-        loading={letter.loading}
-        error={letter.error}
-        failure={letter.failure}
-        hasData={!!data}
-        onRetry={() => void letter.reload()}
-      >
+      <StatusView {...remoteStatus(letter)}>
         {data ? (
           <>
             <Paper letter={data} />

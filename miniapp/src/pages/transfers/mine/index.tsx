@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { transfersApi } from '../../../api/transfers';
 import { ActionButton } from '../../../components/action-button';
-import { StatusView } from '../../../components/status-view';
+import { remoteStatus, StatusView } from '../../../components/status-view';
 import { go } from '../../../lib/nav';
 import { useRemote } from '../../../lib/use-remote';
 import { useSession } from '../../../store/session';
@@ -28,13 +28,7 @@ export default function MyTransfersPage() {
         <Text className="muted">我的组织关系现在</Text>
         <Text className="mine-branch-name">{branchName ?? member?.orgName ?? ''}</Text>
       </View>
-      <StatusView
-        loading={mine.loading}
-        error={mine.error}
-        failure={mine.failure}
-        hasData={!!data}
-        onRetry={() => void mine.reload()}
-      >
+      <StatusView {...remoteStatus(mine)}>
         {data ? (
           <>
             <Text className="section-title">正在办理</Text>

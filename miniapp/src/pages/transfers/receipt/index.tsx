@@ -7,7 +7,7 @@ import { ReceiptRequest } from '../../../../../shared/transfers/admin-schemas';
 import { ApiError, newIdempotencyKey } from '../../../api/client';
 import { transfersApi } from '../../../api/transfers';
 import { ActionButton } from '../../../components/action-button';
-import { StatusView } from '../../../components/status-view';
+import { remoteStatus, StatusView } from '../../../components/status-view';
 import { TextField } from '../../../components/text-field';
 import { errorMessage } from '../../../lib/errors';
 import { queryValue, replace } from '../../../lib/nav';
@@ -68,13 +68,7 @@ export default function TransferReceiptPage() {
   const data = letter.data?.letter;
   return (
     <TransferPage className="transfer-receipt" roles={COMMITTEE}>
-      <StatusView
-        loading={letter.loading}
-        error={letter.error}
-        failure={letter.failure}
-        hasData={!!data}
-        onRetry={() => void letter.reload()}
-      >
+      <StatusView {...remoteStatus(letter)}>
         {data ? (
           <View className="card receipt-letter">
             <Text className="receipt-member">{data.memberName}</Text>
