@@ -47,9 +47,10 @@ const ownedCount = async (orgId: string) =>
 beforeAll(async () => {
   stack = await startTestStack();
   api = apiClient(stack.apiUrl);
-  for (const who of ['demo-committee', 'demo-secretary-1', 'demo-organizer-1', 'demo-member-1', 'demo-member-13']) {
-    tokens[who] = (await api.loginAs(who)).token;
-  }
+  Object.assign(
+    tokens,
+    await api.tokensOf(['demo-committee', 'demo-secretary-1', 'demo-organizer-1', 'demo-member-1', 'demo-member-13']),
+  );
 }, 60_000);
 
 afterAll(() => stack.stop());

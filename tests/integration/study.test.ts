@@ -57,9 +57,10 @@ const stats = async (orgId: string, who = 'demo-committee') =>
 beforeAll(async () => {
   stack = await startTestStack();
   api = apiClient(stack.apiUrl);
-  for (const who of ['demo-committee', 'demo-secretary-1', 'demo-organizer-1', 'demo-member-1', 'demo-member-13']) {
-    tokens[who] = (await api.loginAs(who)).token;
-  }
+  Object.assign(
+    tokens,
+    await api.tokensOf(['demo-committee', 'demo-secretary-1', 'demo-organizer-1', 'demo-member-1', 'demo-member-13']),
+  );
   item = await createItem(api, tokens['demo-committee']!, { title: '全院学习：一分钟', minMinutes: 1 });
   longItem = await createItem(api, tokens['demo-committee']!, { title: '全院学习：三分钟', minMinutes: 3 });
 }, 60_000);
@@ -191,7 +192,7 @@ describe('Branch figures: GET /v1/orgs/{orgId}/study-stats and …/completions',
 
   it('keeps the maintained aggregate equal to the records when 30 members complete at once', async () => {
     itemOfCrowd = await createItem(api, tokens['demo-committee']!, { title: '全院学习：并发', minMinutes: 1 });
-    for (const who of crowd) tokens[who] = (await api.loginAs(who)).token;
+    Object.assign(tokens, await api.tokensOf(crowd));
     const before = await stats('org-committee');
     const sessions = await Promise.all(crowd.map((who) => studyFor(api, tokens[who]!, itemOfCrowd, 1100)));
     const answers = await Promise.all(crowd.map((who, i) => complete(who, sessions[i]!)));

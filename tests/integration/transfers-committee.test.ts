@@ -42,9 +42,10 @@ let arrived: Json = {};
 beforeAll(async () => {
   stack = await startTestStack();
   api = apiClient(stack.apiUrl);
-  for (const who of ['demo-committee', 'demo-secretary-1', 'demo-secretary-2', 'demo-secretary-3', 'demo-member-5']) {
-    t[who] = (await api.loginAs(who)).token;
-  }
+  Object.assign(
+    t,
+    await api.tokensOf(['demo-committee', 'demo-secretary-1', 'demo-secretary-2', 'demo-secretary-3', 'demo-member-5']),
+  );
   t.general = (await committeeStaff(api, GENERAL, 'committee-view-general')).token;
 }, 60_000);
 

@@ -32,18 +32,19 @@ const t: Record<string, string> = {};
 beforeAll(async () => {
   stack = await startTestStack();
   api = apiClient(stack.apiUrl);
-  for (const who of [
-    'demo-committee',
-    'demo-secretary-1',
-    'demo-secretary-2',
-    'demo-secretary-3',
-    'demo-organizer-1',
-    'demo-member-2',
-    'demo-member-3',
-    'demo-member-4',
-  ]) {
-    t[who] = (await api.loginAs(who)).token;
-  }
+  Object.assign(
+    t,
+    await api.tokensOf([
+      'demo-committee',
+      'demo-secretary-1',
+      'demo-secretary-2',
+      'demo-secretary-3',
+      'demo-organizer-1',
+      'demo-member-2',
+      'demo-member-3',
+      'demo-member-4',
+    ]),
+  );
 }, 60_000);
 
 afterAll(() => stack.stop());

@@ -39,12 +39,19 @@ let paidUp = '';
 beforeAll(async () => {
   stack = await startTestStack();
   api = apiClient(stack.apiUrl);
-  for (const who of ['demo-committee', 'demo-secretary-1', 'demo-secretary-2', 'demo-secretary-3']) {
-    t[who] = (await api.loginAs(who)).token;
-  }
-  for (const who of ['demo-organizer-1', 'demo-member-2', 'demo-member-3', 'demo-member-4']) {
-    t[who] = (await api.loginAs(who)).token;
-  }
+  Object.assign(
+    t,
+    await api.tokensOf([
+      'demo-committee',
+      'demo-secretary-1',
+      'demo-secretary-2',
+      'demo-secretary-3',
+      'demo-organizer-1',
+      'demo-member-2',
+      'demo-member-3',
+      'demo-member-4',
+    ]),
+  );
   const { settings } = (await get('/v1/orgs/org-committee/transfers/settings', 'demo-committee')).body;
   const saved = await api.call<Json>('PUT', '/v1/orgs/org-committee/transfers/settings', {
     token: t['demo-committee'],

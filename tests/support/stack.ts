@@ -61,5 +61,11 @@ export function apiClient(apiUrl: string) {
       throw new Error(`login ${openid} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body;
   }
-  return { call, loginAs };
+  /** These demo logins' tokens, by login (one after another: logins are throttled per IP). */
+  async function tokensOf(openids: readonly string[]): Promise<Record<string, string>> {
+    const tokens: Record<string, string> = {};
+    for (const openid of openids) tokens[openid] = (await loginAs(openid)).token;
+    return tokens;
+  }
+  return { call, loginAs, tokensOf };
 }
