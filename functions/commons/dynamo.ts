@@ -58,6 +58,12 @@ export async function queryAll<T>(input: Omit<QueryCommandInput, 'ExclusiveStart
 
 type Key = Record<string, unknown>;
 
+/** One page of a Query, keys stripped, and the key the next page starts from (the service signs it as a cursor). */
+export async function queryPage<T>(input: QueryCommandInput): Promise<{ items: T[]; lastKey: Key | undefined }> {
+  const page = await dynamo().send(new QueryCommand(input));
+  return { items: (page.Items ?? []).map((item) => withoutKeys<T>(item)!), lastKey: page.LastEvaluatedKey };
+}
+
 /** How far a bounded read goes: at most `maxPages` pages of `pageSize` items. */
 export interface PageBounds {
   readonly pageSize: number;

@@ -14,13 +14,13 @@
  *   - a leave by its id (the decision route): GetItem; a branch's leaves, newest first: Query GSI1
  *   - status pending → approved | rejected by a condition on `pending`, in the decision's transaction: once
  */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AttendeeFacts, LeaveStatus } from '../../shared/meetings/attendee';
 import type { MeetingKind } from '../../shared/meetings/kinds';
 import type { ReportedLocation } from '../../shared/meetings/schemas';
 import { tableName } from '../commons/config';
 import type { PageKey } from '../commons/cursor';
-import { cancellationReasons, dynamo, queryAll, withoutKeys } from '../commons/dynamo';
+import { cancellationReasons, dynamo, queryAll, queryPage, withoutKeys } from '../commons/dynamo';
 import type { TransactItem } from '../org/service';
 import { type ActivityRecord, checkinKey } from './store';
 
@@ -203,24 +203,21 @@ export function leaveRefDecision(
  * at most `limit` items, so it may hold fewer rows than asked and still have a next page.
  */
 export async function branchLeaves(orgId: string, limit: number, startKey?: PageKey, status?: LeaveStatus) {
-  const page = await dynamo().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ...(status
-        ? {
-            FilterExpression: '#status = :status',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':pk': `ORG#${orgId}#LEAVES`, ':status': status },
-          }
-        : { ExpressionAttributeValues: { ':pk': `ORG#${orgId}#LEAVES` } }),
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  return { items: (page.Items ?? []).map((item) => withoutKeys<LeaveRef>(item)!), lastKey: page.LastEvaluatedKey };
+  return queryPage<LeaveRef>({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ...(status
+      ? {
+          FilterExpression: '#status = :status',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pk': `ORG#${orgId}#LEAVES`, ':status': status },
+        }
+      : { ExpressionAttributeValues: { ':pk': `ORG#${orgId}#LEAVES` } }),
+    ScanIndexForward: false,
+    Limit: limit,
+    ExclusiveStartKey: startKey,
+  });
 }
 
 /** Write capacity the attendee transactions consumed, when RETURN_CONSUMED_CAPACITY=1 (the benchmark). */

@@ -11,12 +11,20 @@
  *   - my check-in: GetItem; an activity's check-ins: Query pk, begins_with(sk, CHECKIN#)
  *   - a member's history: Query GSI1
  */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { MeetingKind } from '../../shared/meetings/kinds';
 import type { Place, ReportedLocation } from '../../shared/meetings/schemas';
 import { tableName } from '../commons/config';
 import type { PageKey } from '../commons/cursor';
-import { boundedQuery, cancellationReasons, dynamo, type PageBounds, queryAll, withoutKeys } from '../commons/dynamo';
+import {
+  boundedQuery,
+  cancellationReasons,
+  dynamo,
+  type PageBounds,
+  queryAll,
+  queryPage,
+  withoutKeys,
+} from '../commons/dynamo';
 import type { TransactItem } from '../org/service';
 import { branchMonthUpdate } from './aggregates';
 
@@ -127,21 +135,15 @@ export async function getActivity(id: string, consistent = false): Promise<Activ
 }
 
 export async function listActivities(orgId: string, limit: number, startKey?: PageKey) {
-  const page = await dynamo().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': `ORG#${orgId}#ACTIVITIES` },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  return {
-    items: (page.Items ?? []).map((item) => withoutKeys<ActivityRecord>(item)!),
-    lastKey: page.LastEvaluatedKey,
-  };
+  return queryPage<ActivityRecord>({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': `ORG#${orgId}#ACTIVITIES` },
+    ScanIndexForward: false,
+    Limit: limit,
+    ExclusiveStartKey: startKey,
+  });
 }
 
 /** What a range read returns of each activity: its start and its counters (the overview's figures). */

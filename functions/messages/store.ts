@@ -17,7 +17,7 @@ import type { DeliveryState } from '../../shared/messages/delivery';
 import type { MessageKind, MessageRef } from '../../shared/messages/schemas';
 import { tableName } from '../commons/config';
 import type { PageKey } from '../commons/cursor';
-import { cancellationReasons, dynamo, isConditionFailure, withoutKeys } from '../commons/dynamo';
+import { cancellationReasons, dynamo, isConditionFailure, queryPage, withoutKeys } from '../commons/dynamo';
 import type { TransactItem } from '../org/service';
 
 export interface MessageRecord {
@@ -99,21 +99,15 @@ export async function unreadCount(memberId: string): Promise<number> {
 }
 
 export async function listMessages(memberId: string, limit: number, startKey?: PageKey) {
-  const page = await dynamo().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': `MEMBER#${memberId}#MESSAGES` },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  return {
-    items: (page.Items ?? []).map((item) => withoutKeys<MessageRecord>(item)!),
-    lastKey: page.LastEvaluatedKey,
-  };
+  return queryPage<MessageRecord>({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': `MEMBER#${memberId}#MESSAGES` },
+    ScanIndexForward: false,
+    Limit: limit,
+    ExclusiveStartKey: startKey,
+  });
 }
 
 /** Marks a message read and moves the unread counter, once: → 'read', or 'unchanged' (already read / none). */

@@ -15,12 +15,12 @@
  * IdNumber pk IDNO#<idNumber> sk IDNO   — uniqueness of a person across the whole system
  *   - is this ID number on any roster: GetItem / BatchGetItem (import checks a whole file at once)
  */
-import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../shared/auth/roles';
 import type { LeaveReason, OrgKind } from '../../shared/org/schemas';
 import { tableName } from '../commons/config';
 import type { PageKey } from '../commons/cursor';
-import { batchGetAll, dynamo, queryAll, withoutKeys } from '../commons/dynamo';
+import { batchGetAll, dynamo, queryAll, queryPage, withoutKeys } from '../commons/dynamo';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -130,17 +130,14 @@ export async function listRoster(
 ): Promise<RosterPage> {
   const status = options.status ?? 'active';
   const prefix = status === 'all' ? '' : `${status}#`;
-  const page = await dynamo().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: prefix ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
-      ExpressionAttributeValues: prefix ? { ':pk': rosterPk(orgId), ':prefix': prefix } : { ':pk': rosterPk(orgId) },
-      Limit: options.limit,
-      ExclusiveStartKey: options.startKey,
-    }),
-  );
-  return { items: (page.Items ?? []).map((item) => withoutKeys<MemberRecord>(item)!), lastKey: page.LastEvaluatedKey };
+  return queryPage<MemberRecord>({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: prefix ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
+    ExpressionAttributeValues: prefix ? { ':pk': rosterPk(orgId), ':prefix': prefix } : { ':pk': rosterPk(orgId) },
+    Limit: options.limit,
+    ExclusiveStartKey: options.startKey,
+  });
 }
 
 /** Every active member of an org (all pages). */

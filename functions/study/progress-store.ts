@@ -22,7 +22,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import type { MemberProgress } from '../../shared/study/progress';
 import { tableName } from '../commons/config';
 import type { PageKey } from '../commons/cursor';
-import { batchGetAll, dynamo, isConditionFailure, queryAll, withoutKeys } from '../commons/dynamo';
+import { batchGetAll, dynamo, isConditionFailure, queryAll, queryPage, withoutKeys } from '../commons/dynamo';
 
 export interface StudySessionRecord {
   readonly id: string;
@@ -183,21 +183,15 @@ export async function checkinsBetween(memberId: string, fromDay: string, toDay: 
 }
 
 export async function historyPage(memberId: string, limit: number, startKey?: PageKey) {
-  const page = await dynamo().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': `STUDYHISTORY#${memberId}` },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  return {
-    items: (page.Items ?? []).map((item) => withoutKeys<StudyCheckinRecord>(item)!),
-    lastKey: page.LastEvaluatedKey,
-  };
+  return queryPage<StudyCheckinRecord>({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': `STUDYHISTORY#${memberId}` },
+    ScanIndexForward: false,
+    Limit: limit,
+    ExclusiveStartKey: startKey,
+  });
 }
 
 export async function getMemberStats(memberId: string): Promise<MemberStudyStats | null> {

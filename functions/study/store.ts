@@ -20,7 +20,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import type { StudyItemKind } from '../../shared/study/schemas';
 import { tableName } from '../commons/config';
 import type { PageKey } from '../commons/cursor';
-import { cancellationReasons, dynamo, queryAll, withoutKeys } from '../commons/dynamo';
+import { cancellationReasons, dynamo, queryAll, queryPage, withoutKeys } from '../commons/dynamo';
 import type { TransactItem } from '../org/service';
 
 export interface StudyTargetRecord {
@@ -229,15 +229,13 @@ export async function feedPage(
   };
   const pk = feedPk(orgId, options.category);
   if (options.q === undefined) {
-    const page = await dynamo().send(
-      new QueryCommand({
-        ...base,
-        ExpressionAttributeValues: { ':pk': pk },
-        Limit: options.limit,
-        ExclusiveStartKey: options.startKey,
-      }),
-    );
-    return { entries: (page.Items ?? []).map((item) => withoutKeys<FeedEntry>(item)!), lastKey: page.LastEvaluatedKey };
+    const { items, lastKey } = await queryPage<FeedEntry>({
+      ...base,
+      ExpressionAttributeValues: { ':pk': pk },
+      Limit: options.limit,
+      ExclusiveStartKey: options.startKey,
+    });
+    return { entries: items, lastKey };
   }
   const found: Record<string, unknown>[] = [];
   let startKey = options.startKey;

@@ -6,7 +6,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '../commons/config';
 import type { PageKey } from '../commons/cursor';
-import { batchGetAll, dynamo, queryAll, withoutKeys } from '../commons/dynamo';
+import { batchGetAll, dynamo, queryAll, queryPage, withoutKeys } from '../commons/dynamo';
 import { getItem, pause, type TransactItem, transact } from '../dues/store-io';
 import {
   appliedKey,
@@ -211,21 +211,16 @@ export async function todoPage(
   limit: number,
   startKey: PageKey | undefined,
 ): Promise<{ records: TransferRecord[]; lastKey: PageKey | undefined }> {
-  const page = await dynamo().send(
-    new QueryCommand({
-      TableName: table(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': todoPk(approverOrgId) },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  return {
-    records: (page.Items ?? []).map((item) => withoutKeys<TransferRecord>(item)!),
-    lastKey: page.LastEvaluatedKey,
-  };
+  const { items, lastKey } = await queryPage<TransferRecord>({
+    TableName: table(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': todoPk(approverOrgId) },
+    ScanIndexForward: false,
+    Limit: limit,
+    ExclusiveStartKey: startKey,
+  });
+  return { records: items, lastKey };
 }
 
 /** Steps waiting at an org since before `beforeIso` (the overdue job). */
@@ -270,23 +265,18 @@ export async function monthPage(
   startKey: PageKey | undefined,
   filter?: { expression: string; names?: Record<string, string>; values: Record<string, unknown> },
 ): Promise<{ records: TransferRecord[]; lastKey: PageKey | undefined }> {
-  const page = await dynamo().send(
-    new QueryCommand({
-      TableName: table(),
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      FilterExpression: filter?.expression,
-      ExpressionAttributeNames: filter?.names,
-      ExpressionAttributeValues: { ':pk': monthPk(rootOf(orgPath), month), ...filter?.values },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  return {
-    records: (page.Items ?? []).map((item) => withoutKeys<TransferRecord>(item)!),
-    lastKey: page.LastEvaluatedKey,
-  };
+  const { items, lastKey } = await queryPage<TransferRecord>({
+    TableName: table(),
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    FilterExpression: filter?.expression,
+    ExpressionAttributeNames: filter?.names,
+    ExpressionAttributeValues: { ':pk': monthPk(rootOf(orgPath), month), ...filter?.values },
+    ScanIndexForward: false,
+    Limit: limit,
+    ExclusiveStartKey: startKey,
+  });
+  return { records: items, lastKey };
 }
 
 export const letterSeq = async (committeeOrgId: string, year: number) =>
