@@ -6,6 +6,7 @@
  * move, the letter) and run ONE transaction.
  */
 import { DomainError } from '../../shared/errors';
+import { ACTION_LABELS } from '../../shared/transfers/labels';
 import { nextState, type TransferAction } from '../../shared/transfers/state';
 import { messageItems } from '../messages/outbox';
 import * as org from '../org/service';
@@ -76,15 +77,6 @@ export function advance(
   };
 }
 
-const ACTION_WORDS: Record<TransferAction, string> = {
-  submit: '提交申请',
-  approve: '同意',
-  reject: '退回',
-  withdraw: '撤回',
-  confirm_receipt: '登记回执',
-  expire: '介绍信过期',
-};
-
 /** Active members of `orgId` holding `role` (a branch's secretary, a committee's staff). */
 export async function membersWithRole(orgId: string, role: 'secretary' | 'committee'): Promise<org.MemberRecord[]> {
   return org.activeMembersWithRole(orgId, role, MAX_TOLD);
@@ -126,7 +118,7 @@ export async function stepMessages(before: TransferRecord, next: TransferRecord,
             memberId,
             kind: 'transfer_decision',
             title: '组织关系转接进度',
-            body: `${actor.name}${ACTION_WORDS[lastAction(before, next)]}：${next.memberName}的转接`,
+            body: `${actor.name}${ACTION_LABELS[lastAction(before, next)]}：${next.memberName}的转接`,
             ref,
           },
           nowIso,

@@ -1,6 +1,7 @@
 /** How 组织关系转接 states, kinds and directions read in Chinese (the workbook, the pages). */
 import type { Direction } from './directions';
 import type { TransferKindValue, TransferStateValue } from './schemas';
+import type { TransferAction } from './state';
 
 export const STATE_LABELS: Record<TransferStateValue, string> = {
   draft: '草稿',
@@ -22,3 +23,14 @@ export const KIND_LABELS: Record<TransferKindValue, string> = {
 };
 
 export const DIRECTION_LABELS: Record<Direction, string> = { internal: '内部转接', out: '转出', in: '转入' };
+
+/** A timeline entry's verb, on the pages and in the messages a step sends (an inbound registration is not a step). */
+export const ACTION_LABELS: Record<TransferAction | 'register_inbound', string> = {
+  submit: '提交申请',
+  approve: '同意',
+  reject: '退回',
+  withdraw: '撤回',
+  confirm_receipt: '登记回执',
+  expire: '介绍信过期',
+  register_inbound: '登记转入',
+};

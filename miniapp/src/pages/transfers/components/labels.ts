@@ -1,6 +1,6 @@
 /** How a transfer reads on screen: states, kinds, roles and the steps of the step bar (pure, no Taro). */
 import { ROLE_LABELS, type Role } from '../../../../../shared/auth/roles';
-import { KIND_LABELS, STATE_LABELS } from '../../../../../shared/transfers/labels';
+import { ACTION_LABELS, KIND_LABELS, STATE_LABELS } from '../../../../../shared/transfers/labels';
 import type { TimelineEntry, Transfer, TransferStateValue } from '../../../../../shared/transfers/schemas';
 
 // One wording for the pages and the workbook.
@@ -14,21 +14,11 @@ export function stateTag(state: TransferStateValue): string {
   return 'tag tag--warn';
 }
 
-const ACTION_LABELS: Record<string, string> = {
-  submit: '提交申请',
-  approve: '同意',
-  reject: '退回',
-  withdraw: '撤回',
-  confirm_receipt: '登记回执',
-  expire: '介绍信过期',
-  register_inbound: '登记转入',
-};
-
 /** A timeline entry's verb; the committee's approval of an outbound transfer issued the letter, the in-branch's ended it. */
 export function actionLabel(entry: Pick<TimelineEntry, 'action' | 'state'>): string {
   if (entry.action === 'approve' && entry.state === 'letter_issued') return '同意并开具介绍信';
   if (entry.action === 'approve' && entry.state === 'completed') return '同意接收';
-  return ACTION_LABELS[entry.action] ?? entry.action;
+  return (ACTION_LABELS as Record<string, string>)[entry.action] ?? entry.action;
 }
 
 export function roleLabel(role: string): string {
