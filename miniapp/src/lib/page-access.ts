@@ -40,8 +40,8 @@ const PAGE_ROLES: Partial<Record<PageName, readonly Role[]>> = {
   studyEdit: createStudyItem.access,
   studyCompletions: studyCompletions.access,
   studyStats: studyStats.access,
-  // 党费 pages check their roles themselves (pages/dues/components/dues-page.tsx, from shared/dues/access.ts):
-  // listed here, that module — read by every 党费 route — would move whole into the main package.
+  // 党费 and 转接 pages give PageRoot their roles themselves (`roles`, from shared/<domain>/access.ts): listed
+  // here, those modules — read by every route of the domain — would move whole into the main package.
 };
 
 export function canOpen(page: PageName, member: MemberProfile | null): boolean {

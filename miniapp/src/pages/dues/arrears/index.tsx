@@ -8,7 +8,7 @@ import { useRemote } from '../../../lib/use-remote';
 import { useSession } from '../../../store/session';
 import { monthsText, yuan } from '../components/labels';
 import '../components/dues.scss';
-import { DuesPage } from '../components/dues-page';
+import { PageRoot } from '../../../components/page-root';
 import './index.scss';
 
 type ArrearsMember = Awaited<ReturnType<typeof duesAdminApi.arrears>>['members'][number];
@@ -33,7 +33,7 @@ export default function DuesArrearsPage() {
   const data = arrears.data;
   const several = new Set(data?.members.map((row) => row.orgId)).size > 1;
   return (
-    <DuesPage className="dues-arrears" roles={DUES_READERS}>
+    <PageRoot className="dues-arrears" roles={DUES_READERS}>
       {orgName ? <Text className="section-title arrears-org">{orgName}</Text> : null}
       <StatusView {...remoteStatus(arrears)}>
         {data ? (
@@ -51,7 +51,7 @@ export default function DuesArrearsPage() {
           </>
         ) : null}
       </StatusView>
-    </DuesPage>
+    </PageRoot>
   );
 }
 

@@ -13,7 +13,7 @@ import { usePagedScreen } from '../../../lib/use-paged-list';
 import { hasAnyRole, useSession } from '../../../store/session';
 import { CATEGORY_NAMES, monthText } from '../components/labels';
 import '../components/dues.scss';
-import { DuesPage } from '../components/dues-page';
+import { PageRoot } from '../../../components/page-root';
 import './index.scss';
 
 /**
@@ -42,7 +42,7 @@ export default function DuesBasesPage() {
   }
 
   return (
-    <DuesPage className="dues-bases" roles={BASE_DECIDERS}>
+    <PageRoot className="dues-bases" roles={BASE_DECIDERS}>
       {notice ? <Text className="form-error">{notice}（已刷新列表）</Text> : null}
       <PagedView list={list} empty="没有待审核的基数申报">
         {(items) =>
@@ -57,7 +57,7 @@ export default function DuesBasesPage() {
           ))
         }
       </PagedView>
-    </DuesPage>
+    </PageRoot>
   );
 }
 

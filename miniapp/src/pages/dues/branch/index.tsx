@@ -16,7 +16,7 @@ import { hasAnyRole, useSession } from '../../../store/session';
 import { monthText, yuan } from '../components/labels';
 import { ExportWorkbook, GenerateBills, PrepaySettings } from './tools';
 import '../components/dues.scss';
-import { DuesPage } from '../components/dues-page';
+import { PageRoot } from '../../../components/page-root';
 import './index.scss';
 
 type Totals = Awaited<ReturnType<typeof duesAdminApi.totals>>;
@@ -83,7 +83,7 @@ export default function DuesBranchPage() {
   const committeeView = !!data?.branches;
   const issuer = own && hasAnyRole(member, BILL_ISSUERS);
   return (
-    <DuesPage className="dues-branch" roles={DUES_READERS}>
+    <PageRoot className="dues-branch" roles={DUES_READERS}>
       {orgName ? <Text className="section-title branch-org">{orgName}</Text> : null}
       <MonthStepper month={month} onChange={showMonth} />
       <StatusView
@@ -175,7 +175,7 @@ export default function DuesBranchPage() {
           <PrepaySettings orgId={orgId} editable={issuer} />
         </>
       ) : null}
-    </DuesPage>
+    </PageRoot>
   );
 }
 

@@ -28,7 +28,7 @@ import {
   validate,
 } from './form';
 import '../components/dues.scss';
-import { DuesPage } from '../components/dues-page';
+import { PageRoot } from '../../../components/page-root';
 import './index.scss';
 
 const CATEGORY_OPTIONS = DUES_CATEGORIES.map((category) => [category, CATEGORY_NAMES[category]] as const);
@@ -121,7 +121,7 @@ export default function DuesDeclarePage() {
   const amount = form ? preview(form) : null;
   const name = current.data?.memberName ?? queryValue(params.name);
   return (
-    <DuesPage className="dues-declare" roles={BASE_DECLARERS}>
+    <PageRoot className="dues-declare" roles={BASE_DECLARERS}>
       <StatusView {...remoteStatus(current)}>
         {form ? (
           <>
@@ -252,7 +252,7 @@ export default function DuesDeclarePage() {
           </>
         ) : null}
       </StatusView>
-    </DuesPage>
+    </PageRoot>
   );
 }
 

@@ -7,12 +7,12 @@ import type { Bill, DuesBase, MemberDuesResponse } from '../../../../../shared/d
 import { shanghaiMonth, shiftMonth } from '../../../../../shared/time';
 import { duesApi } from '../../../api/dues';
 import { ActionButton } from '../../../components/action-button';
+import { PageRoot } from '../../../components/page-root';
 import { remoteStatus, StatusView } from '../../../components/status-view';
 import { go, queryValue } from '../../../lib/nav';
 import { useRemote } from '../../../lib/use-remote';
 import { hasAnyRole, useSession } from '../../../store/session';
 import { BillChecklist, CountStepper } from '../components/bill-list';
-import { DuesPage } from '../components/dues-page';
 import { CATEGORY_NAMES, monthsText, monthText, sumFen, yuan } from '../components/labels';
 import { takePay } from '../components/pay-flow';
 import { PaymentCard } from '../components/payment-card';
@@ -59,7 +59,7 @@ export default function DuesMinePage() {
   const data = dues.data;
   const name = self ? '' : (data?.memberName ?? queryValue(params.name));
   return (
-    <DuesPage className="dues-mine" roles={DUES_VIEWERS}>
+    <PageRoot className="dues-mine" roles={DUES_VIEWERS}>
       {name ? <Text className="section-title dues-mine-who">{name} 的党费</Text> : null}
       <StatusView {...remoteStatus(dues)}>
         {data ? (
@@ -97,7 +97,7 @@ export default function DuesMinePage() {
           </>
         ) : null}
       </StatusView>
-    </DuesPage>
+    </PageRoot>
   );
 }
 

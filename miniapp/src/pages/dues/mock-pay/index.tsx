@@ -13,7 +13,7 @@ import { useRemote } from '../../../lib/use-remote';
 import { yuan } from '../components/labels';
 import { finishPay } from '../components/pay-flow';
 import '../components/dues.scss';
-import { DuesPage } from '../components/dues-page';
+import { PageRoot } from '../../../components/page-root';
 import './index.scss';
 
 const IS_H5 = process.env.TARO_ENV === 'h5';
@@ -66,13 +66,13 @@ export default function MockPayPage() {
 
   if (!IS_H5 || !prepayId) {
     return (
-      <DuesPage className="mock-pay" roles={MEMBERS}>
+      <PageRoot className="mock-pay" roles={MEMBERS}>
         <ErrorBlock
           message={IS_H5 ? '缺少支付单号，请从“我的党费”重新发起支付' : '模拟支付只用于本地 H5 测试'}
           failure="leave"
           onRetry={() => undefined}
         />
-      </DuesPage>
+      </PageRoot>
     );
   }
 
@@ -94,7 +94,7 @@ export default function MockPayPage() {
 
   const data = prepay.data;
   return (
-    <DuesPage className="mock-pay" roles={MEMBERS}>
+    <PageRoot className="mock-pay" roles={MEMBERS}>
       <Text className="mock-pay-banner">本地测试 · 模拟微信支付收银台，不会真实扣款</Text>
       <StatusView {...remoteStatus(prepay)}>
         {data ? (
@@ -138,7 +138,7 @@ export default function MockPayPage() {
           </>
         ) : null}
       </StatusView>
-    </DuesPage>
+    </PageRoot>
   );
 }
 

@@ -19,7 +19,7 @@ import { BillChecklist } from '../components/bill-list';
 import { CHANNEL_NAMES, monthsText, sumFen, yuan } from '../components/labels';
 import { MemberPicker } from './member-picker';
 import '../components/dues.scss';
-import { DuesPage } from '../components/dues-page';
+import { PageRoot } from '../../../components/page-root';
 import './index.scss';
 
 type Channel = 'cash' | 'transfer';
@@ -59,7 +59,7 @@ export default function DuesOfflinePage() {
 
   if (done) {
     return (
-      <DuesPage className="dues-offline" roles={CASHIERS}>
+      <PageRoot className="dues-offline" roles={CASHIERS}>
         <View className="card offline-done">
           <Text className="offline-done-mark">✓</Text>
           <Text className="offline-done-title">已登记</Text>
@@ -84,12 +84,12 @@ export default function DuesOfflinePage() {
             查看该党员的党费
           </ActionButton>
         </View>
-      </DuesPage>
+      </PageRoot>
     );
   }
 
   return (
-    <DuesPage className="dues-offline" roles={CASHIERS}>
+    <PageRoot className="dues-offline" roles={CASHIERS}>
       {picked ? (
         <MemberPayment
           key={picked.memberId}
@@ -101,7 +101,7 @@ export default function DuesOfflinePage() {
       ) : (
         <MemberPicker orgId={orgId} month={month} onMonth={setMonth} onPick={setPicked} />
       )}
-    </DuesPage>
+    </PageRoot>
   );
 }
 
