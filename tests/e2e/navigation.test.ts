@@ -93,6 +93,21 @@ describe('Navigation by role', () => {
       await page.getByText('今日活动').first().waitFor();
     }, NARROW);
   });
+
+  // A subpackage page (党费, 转接) gives PageRoot the roles its routes allow (shared/<domain>/access.ts).
+  it.each([
+    ['dues/bases', '只有支部书记、组织委员、党委工作人员可以使用此页面', 'dues-bases'],
+    ['transfers/receipt', '只有党委工作人员可以使用此页面', 'transfer-receipt'],
+  ])('tells a member who opens %s by a link who may use it', async (path, words, pageClass) => {
+    await withPhone(async (page) => {
+      await loginByTapping(page, stage.world.h5.url, 'demo-member-3');
+      await page.goto(`${stage.world.h5.url}/#/pages/${path}/index?id=x`);
+      await page.locator(`.page.${pageClass}`).getByText(words).waitFor();
+      expect(await page.locator(`.page.${pageClass} .field, .page.${pageClass} .card`).count()).toBe(0);
+      await page.locator(`.page.${pageClass} .status-retry`, { hasText: '返回' }).waitFor();
+      await screenshot(page, `92-${pageClass}-as-member-320`);
+    }, NARROW);
+  });
 });
 
 describe('我的签到', () => {
